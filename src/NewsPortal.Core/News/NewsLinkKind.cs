@@ -1,0 +1,9 @@
+namespace NewsPortal.Core.News;
+
+public enum NewsLinkKind
+{
+    Speech,
+    Video,
+    PressRelease,
+    Other,
+}

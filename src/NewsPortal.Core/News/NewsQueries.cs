@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Data;
+
+namespace NewsPortal.Core.News;
+
+/// <summary>The read side for readers: only public items, newest first, no tracking.</summary>
+public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
+{
+    private static readonly Expression<Func<NewsItem, NewsSummary>> ToSummary =
+        i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section);
+
+    private IQueryable<NewsItem> PublicItems()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.NewsItems.AsNoTracking()
+            .Where(i => i.Status == NewsStatus.Published || (i.Status == NewsStatus.Scheduled && i.PublishAtUtc <= now));
+    }
+
+    private static IQueryable<NewsItem> Newest(IQueryable<NewsItem> items) =>
+        items.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id);
+
+    public async Task<IReadOnlyList<NewsSummary>> LatestAsync(int count, CancellationToken ct = default) =>
+        await Newest(PublicItems()).Take(count).Select(ToSummary).ToListAsync(ct);
+
+    /// <summary>One page of the list, or null when the page does not exist (the caller answers 404).</summary>
+    public async Task<PagedResult<NewsSummary>?> PageAsync(NewsFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (page < 1) return null;
+        var items = PublicItems();
+        if (filter.Year is { } year)
+            items = items.Where(i => i.PublishedOn >= new DateOnly(year, 1, 1) && i.PublishedOn <= new DateOnly(year, 12, 31));
+        if (filter.Section is { } section)
+            items = items.Where(i => i.Section == section);
+
+        var total = await items.CountAsync(ct);
+        var result = new PagedResult<NewsSummary>([], page, pageSize, total);
+        if (page > result.PageCount) return null;
+        var rows = await Newest(items).Skip((page - 1) * pageSize).Take(pageSize).Select(ToSummary).ToListAsync(ct);
+        return result with { Items = rows };
+    }
+
+    public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
+        PublicItems().FirstOrDefaultAsync(i => i.Slug == slug, ct);
+
+    public async Task<IReadOnlyList<YearCount>> YearsAsync(CancellationToken ct = default)
+    {
+        var rows = await PublicItems()
+            .GroupBy(i => i.PublishedOn.Year)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Year).Select(r => new YearCount(r.Year, r.Count)).ToList();
+    }
+
+    /// <summary>When public content last changed, for the footer's "Last update".</summary>
+    public async Task<DateTime?> LastUpdateAsync(CancellationToken ct = default) =>
+        await PublicItems().MaxAsync(i => (DateTime?)i.UpdatedAtUtc, ct);
+
+    /// <summary>Plain substring search over title, summary and body, newest first.</summary>
+    public async Task<PagedResult<NewsSummary>?> SearchAsync(string query, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (page < 1) return null;
+        // Wildcards typed by the reader are matched literally.
+        var pattern = "%" + query.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var items = PublicItems().Where(i =>
+            EF.Functions.Like(i.Title, pattern, "\\")
+            || EF.Functions.Like(i.Summary, pattern, "\\")
+            || EF.Functions.Like(i.Body, pattern, "\\"));
+        var total = await items.CountAsync(ct);
+        var result = new PagedResult<NewsSummary>([], page, pageSize, total);
+        if (page > result.PageCount) return null;
+        var rows = await Newest(items).Skip((page - 1) * pageSize).Take(pageSize).Select(ToSummary).ToListAsync(ct);
+        return result with { Items = rows };
+    }
+}

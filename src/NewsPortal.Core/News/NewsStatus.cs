@@ -1,0 +1,8 @@
+namespace NewsPortal.Core.News;
+
+public enum NewsStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+}

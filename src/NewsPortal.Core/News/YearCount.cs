@@ -1,0 +1,3 @@
+namespace NewsPortal.Core.News;
+
+public sealed record YearCount(int Year, int Count);

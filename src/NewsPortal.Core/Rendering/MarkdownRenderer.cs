@@ -1,0 +1,89 @@
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace NewsPortal.Core.Rendering;
+
+/// <summary>
+/// The one Markdown pipeline for item bodies, used at save time and by the editor preview.
+/// Three walls: Markdig without raw HTML or generic attributes, a URL-scheme allowlist on the syntax tree,
+/// and HtmlSanitizer over the output (Markdig's author recommends sanitizing the HTML, markdig #128).
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private static readonly HashSet<string> AllowedSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" };
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        DefuseUnsafeLinks(document);
+        var html = document.ToHtml(_pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>True for relative URLs and http, https and mailto; browsers ignore tabs and newlines in a
+    /// scheme ("java&#x09;script:"), so those are removed before looking.</summary>
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return true;
+        var compact = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        var colon = compact.IndexOf(':');
+        if (colon < 0) return true;
+        var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);
+        if (firstDelimiter >= 0 && firstDelimiter < colon) return true;
+        return AllowedSchemes.Contains(compact[..colon]);
+    }
+
+    private static void DefuseUnsafeLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (IsSafeUrl(link.Url)) continue;
+            if (link.IsImage)
+            {
+                link.Remove();
+                continue;
+            }
+            // Keep the link's words, drop the address.
+            var children = link.ToList();
+            foreach (var child in children)
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+            link.Remove();
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (IsSafeUrl(autolink.Url)) continue;
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "em", "strong", "del", "ins", "sup", "sub", "code", "pre", "blockquote",
+                "a", "img", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+                "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "start" },
+            AllowedSchemes = new HashSet<string>(AllowedSchemes, StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        };
+        return new HtmlSanitizer(options);
+    }
+}

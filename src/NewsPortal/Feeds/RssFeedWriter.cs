@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Feeds;
+
+/// <summary>RSS 2.0 through XmlWriter, so every text is escaped and the document is always well-formed.</summary>
+public static class RssFeedWriter
+{
+    public static byte[] Write(string title, string description, string baseUrl, IEnumerable<NewsSummary> items)
+    {
+        using var buffer = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CheckCharacters = true };
+        using (var xml = XmlWriter.Create(buffer, settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", title);
+            xml.WriteElementString("link", baseUrl + "/");
+            xml.WriteElementString("description", description);
+            xml.WriteElementString("language", "en");
+            foreach (var item in items)
+            {
+                var link = $"{baseUrl}/news/{Uri.EscapeDataString(item.Slug)}";
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", item.Title);
+                xml.WriteElementString("link", link);
+                xml.WriteStartElement("guid");
+                xml.WriteAttributeString("isPermaLink", "true");
+                xml.WriteString(link);
+                xml.WriteEndElement();
+                xml.WriteElementString("pubDate", item.PublishedOn.ToDateTime(TimeOnly.MinValue).ToString("r", CultureInfo.InvariantCulture));
+                xml.WriteElementString("description", item.Summary);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Data;
+using NewsPortal.Core.News;
+using NewsPortal.Core.Rendering;
+using NewsPortal.Core.Seeding;
+using NewsPortal.Migrations.Sqlite;
+
+namespace NewsPortal.Hosting;
+
+public static class NewsStorageRegistration
+{
+    public const string ConnectionStringName = "NewsPortal";
+
+    public static IServiceCollection AddNewsStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
+        services.AddDbContext<NewsDbContext>(options => SqliteDatabase.Use(options, connectionString));
+
+        services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<NewsQueries>();
+        services.AddScoped<NewsWriter>();
+        services.AddScoped<ArchiveSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// A relative SQLite path is anchored to the content root, not the working directory (which is bin/ under
+    /// tests), and its folder is created so a fresh clone just runs.
+    /// </summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            throw new InvalidOperationException(
+                $"No database configured: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
+
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory) return builder.ConnectionString;
+        if (!Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Applies pending migrations and loads the seed pages before the first request is served.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        await db.Database.MigrateAsync();
+
+        var seed = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
+        if (seed.Enabled)
+            await scope.ServiceProvider.GetRequiredService<ArchiveSeeder>()
+                .SeedAsync(Path.Combine(app.Environment.ContentRootPath, seed.Folder));
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsPortal.Hosting;
+
+/// <summary>The "Site" configuration section: what the header says and how lists are cut.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    [Required]
+    public string Title { get; set; } = "";
+
+    public string Subtitle { get; set; } = "";
+
+    [Range(1, 100)]
+    public int PageSize { get; set; } = 10;
+
+    [Range(1, 50)]
+    public int HomeItemCount { get; set; } = 5;
+
+    [Range(1, 100)]
+    public int FeedItemCount { get; set; } = 20;
+
+    /// <summary>Shown on the Contact page; empty means no address has been published.</summary>
+    [EmailAddress]
+    public string? ContactEmail { get; set; }
+}

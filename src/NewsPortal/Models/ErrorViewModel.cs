@@ -1,0 +1,3 @@
+namespace NewsPortal.Models;
+
+public sealed record ErrorViewModel(int StatusCode, string? RequestId);

@@ -1,0 +1,21 @@
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Models;
+
+public sealed record NewsItemViewModel(
+    NewsItem Item,
+    IReadOnlyList<NewsLinkViewModel> Links,
+    string? OriginalUrl)
+{
+    public static NewsItemViewModel From(NewsItem item, ArchiveOptions archive)
+    {
+        var original = archive.OriginalUrlFor(item.SourceAddress);
+        var links = item.Links
+            .Select(l => string.IsNullOrEmpty(l.Url)
+                ? original is null ? null : new NewsLinkViewModel(l.Kind, l.Text, original, ViaOriginal: true)
+                : new NewsLinkViewModel(l.Kind, l.Text, l.Url, ViaOriginal: false))
+            .OfType<NewsLinkViewModel>()
+            .ToList();
+        return new NewsItemViewModel(item, links, original);
+    }
+}
