@@ -2,7 +2,7 @@ using NewsPortal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsLogging();
-builder.Services.AddNewsStorage(builder.Configuration, builder.Environment);
+builder.Services.AddNewsStorage();
 builder.Services.AddNewsSite();
 
 var app = builder.Build();

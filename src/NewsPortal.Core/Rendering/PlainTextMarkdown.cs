@@ -6,8 +6,12 @@ namespace NewsPortal.Core.Rendering;
 /// <summary>Turns archived plain text into Markdown that renders back to exactly that text.</summary>
 public static partial class PlainTextMarkdown
 {
-    [GeneratedRegex(@"^(\s*)(#|>|[-+*]\s|\d+[.)]\s|=+\s*$|-+\s*$)")]
+    [GeneratedRegex(@"^(\s*)(#|>|[-+*]\s|=+\s*$|-+\s*$)")]
     private static partial Regex BlockMarker();
+
+    // Digits cannot be escaped, so an ordered-list marker is defused at its "." or ")".
+    [GeneratedRegex(@"^(\s*\d+)[.)]\s")]
+    private static partial Regex OrderedListMarker();
 
     /// <summary>One paragraph; its inner line breaks stay line breaks.</summary>
     public static string FromParagraph(string paragraph) =>
@@ -27,6 +31,8 @@ public static partial class PlainTextMarkdown
         var text = escaped.ToString();
         // A line that starts like a heading, list or rule would change meaning; escape its first marker.
         var marker = BlockMarker().Match(text);
-        return marker.Success ? text.Insert(marker.Groups[1].Length, "\\") : text;
+        if (marker.Success) return text.Insert(marker.Groups[1].Length, "\\");
+        var ordered = OrderedListMarker().Match(text);
+        return ordered.Success ? text.Insert(ordered.Groups[1].Length, "\\") : text;
     }
 }

@@ -12,10 +12,14 @@ public static class NewsStorageRegistration
 {
     public const string ConnectionStringName = "NewsPortal";
 
-    public static IServiceCollection AddNewsStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsStorage(this IServiceCollection services)
     {
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
-        services.AddDbContext<NewsDbContext>(options => SqliteDatabase.Use(options, connectionString));
+        // Resolved from the final configuration (tests and environment variables override appsettings.json).
+        services.AddSingleton(provider => new NewsDatabaseSettings(SqliteConnectionString(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContext<NewsDbContext>((provider, options) =>
+            SqliteDatabase.Use(options, provider.GetRequiredService<NewsDatabaseSettings>().ConnectionString));
 
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);

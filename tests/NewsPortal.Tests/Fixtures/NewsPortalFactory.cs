@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsPortal.Tests.Fixtures;
+
+/// <summary>
+/// The real app on a fresh temporary SQLite file, with the repository root as content root (so the real
+/// appsettings.json and seed pages load). Runs as Production unless a test says otherwise.
+/// </summary>
+public class NewsPortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Configuration overrides, e.g. ["Site:PageSize"] = "3"; set before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public string Environment { get; set; } = "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSolutionRelativeContentRoot(".", solutionName: "NewsPortal.sln");
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={_databasePath}");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with services from a fresh scope, e.g. to arrange data.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithScopeAsync(Func<IServiceProvider, Task> work) =>
+        WithScopeAsync(async provider => { await work(provider); return true; });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
+}

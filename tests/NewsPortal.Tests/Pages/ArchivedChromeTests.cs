@@ -1,0 +1,104 @@
+using AngleSharp.Dom;
+using NewsPortal.Tests.Fixtures;
+
+namespace NewsPortal.Tests.Pages;
+
+/// <summary>Every public page carries the archived site's chrome, as the original template did.</summary>
+public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
+{
+    public static TheoryData<string> PublicPages =>
+        ["/", "/news", "/news/2012", "/news/cybercrime-eu-us-cooperation-a-necessity", "/sections/speeches", "/search?q=cyber", "/about", "/legal-notice", "/contact", "/no-such-page"];
+
+    private async Task<IDocument> PageAsync(string path) => (await factory.CreateClient().GetPageAsync(path)).Document;
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Shows_the_archive_banner_with_the_archive_date(string path)
+    {
+        var page = await PageAsync(path);
+
+        Assert.Equal("This site has been archived on (2014/11/18)", page.QuerySelector(".archive-banner-text")!.Text());
+        Assert.Equal("18/11/14", page.QuerySelector(".archive-banner-date")!.Text());
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Has_the_three_region_headings_for_screen_readers(string path)
+    {
+        var page = await PageAsync(path);
+
+        var headings = page.QuerySelectorAll("h2.visually-hidden").Select(h => h.Text()).ToList();
+        Assert.Equal(["Navigation path", "Left navigation", "Additional tools"], headings);
+        Assert.NotNull(page.QuerySelector("nav.breadcrumb[aria-labelledby='navigation-path-heading']"));
+        Assert.NotNull(page.QuerySelector("nav.left-nav[aria-labelledby='left-navigation-heading']"));
+        Assert.NotNull(page.QuerySelector("section.tools[aria-labelledby='additional-tools-heading']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Ends_with_the_last_update_and_a_link_to_the_top(string path)
+    {
+        var page = await PageAsync(path);
+
+        var footer = page.QuerySelector("footer.site-footer")!;
+        Assert.Matches(@"^Last update: \d{2}/\d{2}/\d{4} \| Top$", footer.Text());
+        var top = footer.QuerySelector("a")!;
+        Assert.Equal("#top", top.GetAttribute("href"));
+        Assert.NotNull(page.GetElementById("top"));
+    }
+
+    [Fact]
+    public async Task The_header_shows_the_configured_site_title_and_service_links()
+    {
+        var page = await PageAsync("/");
+
+        Assert.Equal("Cecilia Malmström", page.QuerySelector(".site-title")!.Text());
+        Assert.Equal("Member of the European Commission, responsible for Home Affairs", page.QuerySelector(".site-subtitle")!.Text());
+        Assert.Equal(["About this site", "Legal notice", "Contact", "Search"], page.QuerySelectorAll(".service-links a").Select(a => a.Text()));
+    }
+
+    [Fact]
+    public async Task The_left_navigation_lists_the_sections_and_the_years_with_counts()
+    {
+        var page = await PageAsync("/");
+
+        var entries = page.QuerySelectorAll(".left-nav > ul > li > a").Select(a => a.Text()).ToList();
+        Assert.Equal(["Home", "News", "Speeches", "Press releases", "Videos", "About"], entries);
+        var year2012 = page.QuerySelector(".left-nav a[href='/news/2012']")!;
+        Assert.Matches(@"^2012 \(\d+\)$", year2012.Text());
+    }
+
+    [Fact]
+    public async Task The_tools_offer_print_text_size_feed_and_share()
+    {
+        var page = await PageAsync("/news/cybercrime-eu-us-cooperation-a-necessity");
+        var tools = page.QuerySelector(".tools")!;
+
+        Assert.Equal("/news/cybercrime-eu-us-cooperation-a-necessity?print=1", tools.QuerySelector("a[data-print]")!.GetAttribute("href"));
+        Assert.Equal(["smaller", "larger"], tools.QuerySelectorAll("button[data-text-size]").Select(b => b.GetAttribute("data-text-size")));
+        Assert.Equal("/feed.xml", tools.QuerySelector("a[type='application/rss+xml']")!.GetAttribute("href"));
+        var share = tools.QuerySelectorAll("a").Single(a => a.Text() == "Share by e-mail").GetAttribute("href")!;
+        Assert.StartsWith("mailto:?subject=Cybercrime", share);
+        Assert.Contains(Uri.EscapeDataString("/news/cybercrime-eu-us-cooperation-a-necessity"), share);
+    }
+
+    [Fact]
+    public async Task The_text_size_buttons_stay_hidden_until_the_script_shows_them()
+    {
+        var page = await PageAsync("/");
+
+        Assert.All(page.QuerySelectorAll(".text-size-tool"), item => Assert.True(item.HasAttribute("hidden")));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/tools.js'][defer]"));
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+    }
+
+    [Fact]
+    public async Task The_print_version_applies_the_print_layout_to_the_screen()
+    {
+        var normal = await PageAsync("/news/cybercrime-eu-us-cooperation-a-necessity");
+        var print = await PageAsync("/news/cybercrime-eu-us-cooperation-a-necessity?print=1");
+
+        Assert.Equal("print", normal.QuerySelector("link[href^='/css/print.css']")!.GetAttribute("media"));
+        Assert.Equal("all", print.QuerySelector("link[href^='/css/print.css']")!.GetAttribute("media"));
+    }
+}
