@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.StaticFiles;
 using NewsPortal.Core.Data;
 using Serilog;
 
@@ -24,13 +25,22 @@ public static class SiteRegistration
             app.UseExceptionHandler("/error");
         // 404 and other empty error responses get the page in the site chrome, with the original status code.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Plain static files rather than MapStaticAssets: its build-time manifest promises pre-compressed
+        // copies that exist only in publish output, so a build run outside Development served empty CSS.
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = CacheVersionedAssets });
         app.UseSerilogRequestLogging();
         app.UseRouting();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapStaticAssets();
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>Links made with asp-append-version carry ?v=hash, so their content never changes under that address.</summary>
+    private static void CacheVersionedAssets(StaticFileResponseContext context)
+    {
+        var versioned = context.Context.Request.Query.ContainsKey("v");
+        context.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
     }
 }
