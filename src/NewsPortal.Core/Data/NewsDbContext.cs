@@ -1,14 +1,37 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Accounts;
+using NewsPortal.Core.Auditing;
+using NewsPortal.Core.Editing;
 using NewsPortal.Core.News;
 
 namespace NewsPortal.Core.Data;
 
-public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbContext(options)
+/// <summary>One context for content and Identity, so each provider has one migration stream.</summary>
+public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<NewsItemRevision> Revisions => Set<NewsItemRevision>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
+        var revision = modelBuilder.Entity<NewsItemRevision>();
+        revision.HasIndex(r => new { r.NewsItemId, r.Number }).IsUnique();
+        revision.HasOne<NewsItem>().WithMany().HasForeignKey(r => r.NewsItemId).OnDelete(DeleteBehavior.Cascade);
+        revision.Property(r => r.Reason).HasMaxLength(200);
+        revision.Property(r => r.CreatedBy).HasMaxLength(256);
+
+        var audit = modelBuilder.Entity<AuditEvent>();
+        audit.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+        audit.Property(e => e.UserName).HasMaxLength(256);
+        audit.Property(e => e.Subject).HasMaxLength(300);
+        audit.Property(e => e.Detail).HasMaxLength(1000);
+        audit.Property(e => e.IpAddress).HasMaxLength(64);
+        audit.HasIndex(e => e.AtUtc);
+
         var item = modelBuilder.Entity<NewsItem>();
         item.Property(i => i.Slug).HasMaxLength(NewsItem.SlugMaxLength);
         item.HasIndex(i => i.Slug).IsUnique();

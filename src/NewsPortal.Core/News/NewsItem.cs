@@ -45,11 +45,15 @@ public sealed class NewsItem
     /// <summary>Application-managed optimistic concurrency token; SQLite has no rowversion.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Deleted items keep their row (and history) and answer 410 Gone publicly.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+    public string? DeletedBy { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public string? CreatedBy { get; set; }
     public string? UpdatedBy { get; set; }
 
     public bool IsPublicAt(DateTime utcNow) =>
-        Status == NewsStatus.Published || (Status == NewsStatus.Scheduled && PublishAtUtc <= utcNow);
+        DeletedAtUtc is null && (Status == NewsStatus.Published || (Status == NewsStatus.Scheduled && PublishAtUtc <= utcNow));
 }

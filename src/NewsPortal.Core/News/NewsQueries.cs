@@ -14,6 +14,7 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.NewsItems.AsNoTracking()
+            .Where(i => i.DeletedAtUtc == null)
             .Where(i => i.Status == NewsStatus.Published || (i.Status == NewsStatus.Scheduled && i.PublishAtUtc <= now));
     }
 
@@ -32,16 +33,15 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
             items = items.Where(i => i.PublishedOn >= new DateOnly(year, 1, 1) && i.PublishedOn <= new DateOnly(year, 12, 31));
         if (filter.Section is { } section)
             items = items.Where(i => i.Section == section);
-
-        var total = await items.CountAsync(ct);
-        var result = new PagedResult<NewsSummary>([], page, pageSize, total);
-        if (page > result.PageCount) return null;
-        var rows = await Newest(items).Skip((page - 1) * pageSize).Take(pageSize).Select(ToSummary).ToListAsync(ct);
-        return result with { Items = rows };
+        return await PageOfAsync(items, page, pageSize, ct);
     }
 
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
         PublicItems().FirstOrDefaultAsync(i => i.Slug == slug, ct);
+
+    /// <summary>True when an item once lived at this slug and was deleted (the page answers 410 Gone).</summary>
+    public Task<bool> WasDeletedAsync(string slug, CancellationToken ct = default) =>
+        db.NewsItems.AnyAsync(i => i.Slug == slug && i.DeletedAtUtc != null, ct);
 
     public async Task<IReadOnlyList<YearCount>> YearsAsync(CancellationToken ct = default)
     {
@@ -66,6 +66,11 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
             EF.Functions.Like(i.Title, pattern, "\\")
             || EF.Functions.Like(i.Summary, pattern, "\\")
             || EF.Functions.Like(i.Body, pattern, "\\"));
+        return await PageOfAsync(items, page, pageSize, ct);
+    }
+
+    private static async Task<PagedResult<NewsSummary>?> PageOfAsync(IQueryable<NewsItem> items, int page, int pageSize, CancellationToken ct)
+    {
         var total = await items.CountAsync(ct);
         var result = new PagedResult<NewsSummary>([], page, pageSize, total);
         if (page > result.PageCount) return null;

@@ -26,7 +26,10 @@ public sealed class NewsController(NewsQueries news, IOptions<SiteOptions> site,
     public async Task<IActionResult> Item(string slug, CancellationToken ct)
     {
         var item = await news.BySlugAsync(slug, ct);
-        return item is null ? NotFound() : View(NewsItemViewModel.From(item, archive.Value));
+        if (item is not null) return View(NewsItemViewModel.From(item, archive.Value));
+        if (!await news.WasDeletedAsync(slug, ct)) return NotFound();
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return View("Gone");
     }
 
     private async Task<IActionResult> List(string heading, NewsFilter filter, string listPath, int page, CancellationToken ct)

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
+using NewsPortal.Core.Editing;
+using NewsPortal.Core.Media;
 using NewsPortal.Core.News;
 using NewsPortal.Core.Rendering;
 using NewsPortal.Core.Seeding;
@@ -28,6 +31,15 @@ public static class NewsStorageRegistration
         services.AddScoped<NewsQueries>();
         services.AddScoped<NewsWriter>();
         services.AddScoped<ArchiveSeeder>();
+        services.AddScoped<NewsEditor>();
+        services.AddScoped<EditorQueries>();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<MediaOptions>>();
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            return new MediaStore(options, Path.GetFullPath(Path.Combine(root, options.Value.Folder)));
+        });
         return services;
     }
 
@@ -55,8 +67,9 @@ public static class NewsStorageRegistration
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         await db.Database.MigrateAsync();
+        await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
 
-        var seed = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value;
+        var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.Enabled)
             await scope.ServiceProvider.GetRequiredService<ArchiveSeeder>()
                 .SeedAsync(Path.Combine(app.Environment.ContentRootPath, seed.Folder));

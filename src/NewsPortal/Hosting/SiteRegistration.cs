@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using NewsPortal.Core.Data;
 using Serilog;
@@ -11,7 +12,8 @@ public static class SiteRegistration
     public static IServiceCollection AddNewsSite(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddControllersWithViews();
+        // Every unsafe request must carry an antiforgery token, whatever the controller says.
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         // Archived pages are multilingual; emit "ö" as itself, still escaping what HTML needs escaped.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -30,6 +32,9 @@ public static class SiteRegistration
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = CacheVersionedAssets });
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

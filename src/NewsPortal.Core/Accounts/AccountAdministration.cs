@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsPortal.Core.Accounts;
+
+public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors, string? GeneratedPassword = null)
+{
+    public static AccountResult From(IdentityResult result, string? password = null) =>
+        new(result.Succeeded, result.Errors.Select(e => e.Description).ToList(), result.Succeeded ? password : null);
+}
+
+/// <summary>Creating, disabling and resetting accounts: used by the admin pages and the command line.</summary>
+public sealed class AccountAdministration(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in PortalRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    public Task<bool> AnyUserAsync(CancellationToken ct = default) => users.Users.AnyAsync(ct);
+
+    /// <summary>Creates an account; with no password given, a strong one is generated and returned once.</summary>
+    public async Task<AccountResult> CreateAsync(string email, string role, string? password = null)
+    {
+        await EnsureRolesAsync();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        password ??= GeneratePassword();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) return AccountResult.From(created);
+        // Admins edit too.
+        var roleNames = role == PortalRoles.Admin ? PortalRoles.All : [PortalRoles.Editor];
+        return AccountResult.From(await users.AddToRolesAsync(user, roleNames), password);
+    }
+
+    public async Task<AccountResult> SetDisabledAsync(string userId, bool disabled)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return new(false, ["No such user."]);
+        user.IsDisabled = disabled;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded) return AccountResult.From(updated);
+        // A new security stamp ends the user's sessions at their next validation.
+        return AccountResult.From(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>Replaces the password with a generated one (shown once) and ends the user's sessions.</summary>
+    public async Task<AccountResult> ResetPasswordAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return new(false, ["No such user."]);
+        var password = GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (reset.Succeeded) await users.SetLockoutEndDateAsync(user, null);
+        return AccountResult.From(reset, password);
+    }
+
+    public static string GeneratePassword()
+    {
+        // 20 characters from a 54-symbol alphabet without look-alikes: about 115 bits.
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 20);
+    }
+}

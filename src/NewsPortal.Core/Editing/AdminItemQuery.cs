@@ -1,0 +1,23 @@
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Core.Editing;
+
+public enum AdminItemSort
+{
+    DateDesc,
+    DateAsc,
+    TitleAsc,
+    TitleDesc,
+    UpdatedDesc,
+}
+
+/// <summary>The admin list's filters. Sort is an enum, so only known orders reach the database.</summary>
+public sealed record AdminItemQuery(
+    string? Search = null,
+    NewsStatus? Status = null,
+    NewsSection? Section = null,
+    AdminItemSort Sort = AdminItemSort.DateDesc,
+    int Page = 1,
+    int PageSize = 20);
+
+public sealed record AdminItemRow(int Id, string Slug, string Title, DateOnly PublishedOn, NewsStatus Status, NewsSection Section, DateTime UpdatedAtUtc, string? UpdatedBy);

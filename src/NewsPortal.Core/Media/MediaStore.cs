@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsPortal.Core.Media;
+
+public sealed record MediaSaveResult(string? FileName, string? Error);
+
+/// <summary>
+/// Stores verified images under generated names; the uploader's file name never reaches the file system.
+/// Files are written to a temporary name and renamed, so a crash never leaves a half-written photo.
+/// </summary>
+public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
+{
+    public string Folder { get; } = folder;
+
+    public async Task<MediaSaveResult> SaveAsync(Stream upload, CancellationToken ct = default)
+    {
+        var limits = options.Value;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await upload.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxBytes)
+                return new(null, $"The photo is larger than the limit of {limits.MaxBytes / (1024 * 1024)} MB.");
+            buffer.Write(chunk, 0, read);
+        }
+
+        var info = ImageInspector.Inspect(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (info is null) return new(null, "The file is not a supported image (JPEG, PNG, GIF or WebP).");
+        if (info.Width < 1 || info.Height < 1 || info.Width > limits.MaxPixelsPerSide || info.Height > limits.MaxPixelsPerSide)
+            return new(null, $"The image is {info.Width} × {info.Height} pixels; at most {limits.MaxPixelsPerSide} pixels per side are accepted.");
+
+        Directory.CreateDirectory(Folder);
+        var name = Guid.NewGuid().ToString("N") + info.Extension;
+        var temporary = Path.Combine(Folder, name + ".part");
+        await File.WriteAllBytesAsync(temporary, buffer.ToArray(), ct);
+        File.Move(temporary, Path.Combine(Folder, name));
+        return new(name, null);
+    }
+
+    /// <summary>The path of a stored photo, or null for anything that is not one of our generated names.</summary>
+    public string? PathOf(string fileName)
+    {
+        if (!IsGeneratedName(fileName)) return null;
+        var path = Path.Combine(Folder, fileName);
+        return File.Exists(path) ? path : null;
+    }
+
+    public static string ContentTypeOf(string fileName) => Path.GetExtension(fileName) switch
+    {
+        ".png" => "image/png",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        _ => "image/jpeg",
+    };
+
+    private static bool IsGeneratedName(string fileName) =>
+        fileName.Length is > 32 and < 40
+        && Guid.TryParseExact(Path.GetFileNameWithoutExtension(fileName), "N", out _)
+        && Path.GetExtension(fileName) is ".jpg" or ".png" or ".gif" or ".webp";
+}

@@ -1,0 +1,177 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using NewsPortal.Areas.Admin.Models;
+using NewsPortal.Core.Accounts;
+using NewsPortal.Core.Auditing;
+using NewsPortal.Hosting;
+using QRCoder;
+
+namespace NewsPortal.Areas.Admin.Controllers;
+
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit) : AdminController
+{
+    // One message for every failed sign-in, so the page never tells whether an account exists or is locked.
+    private const string SignInFailed = "Sign-in failed: wrong e-mail or password, or the account is locked for a few minutes.";
+    private static readonly Lazy<string> TimingDummyHash = new(() => new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Guid.NewGuid().ToString()));
+
+    [AllowAnonymous, HttpGet("/admin/login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
+
+    [AllowAnonymous, HttpPost("/admin/login"), EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
+    public async Task<IActionResult> Login(LoginModel model)
+    {
+        if (!ModelState.IsValid) return View(model);
+
+        var user = await users.FindByEmailAsync(model.Email);
+        if (user is null)
+        {
+            // Spend the same hashing time as for a real account (no enumeration by timing).
+            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), TimingDummyHash.Value, model.Password);
+            await audit.WriteAsync(AuditEventKind.SignInFailed, model.Email, null, "unknown account", ClientAddress);
+            return LoginFailed(model);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(AuditEventKind.SignIn, user.Email, null, null, ClientAddress);
+            return RedirectToLocal(model.ReturnUrl);
+        }
+        if (result.RequiresTwoFactor)
+            return RedirectToAction(nameof(TwoFactor), new { returnUrl = model.ReturnUrl });
+
+        var kind = result.IsLockedOut ? AuditEventKind.LockedOut : AuditEventKind.SignInFailed;
+        await audit.WriteAsync(kind, user.Email, null, result.IsNotAllowed ? "account disabled" : null, ClientAddress);
+        return LoginFailed(model);
+    }
+
+    [AllowAnonymous, HttpGet("/admin/login/two-factor")]
+    public async Task<IActionResult> TwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToAction(nameof(Login)) : View(new TwoFactorModel { ReturnUrl = returnUrl });
+
+    [AllowAnonymous, HttpPost("/admin/login/two-factor"), EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
+    public async Task<IActionResult> TwoFactor(TwoFactorModel model)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToAction(nameof(Login));
+        if (!ModelState.IsValid) return View(model);
+
+        var code = model.Code.Replace(" ", "").Replace("-", "");
+        var result = model.IsRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(AuditEventKind.SignIn, user.Email, null, model.IsRecoveryCode ? "with recovery code" : "with authenticator", ClientAddress);
+            return RedirectToLocal(model.ReturnUrl);
+        }
+        await audit.WriteAsync(result.IsLockedOut ? AuditEventKind.LockedOut : AuditEventKind.SignInFailed, user.Email, null, "second factor", ClientAddress);
+        ModelState.AddModelError(nameof(model.Code), "That code is not valid (codes work once).");
+        return View(model);
+    }
+
+    [HttpPost("/admin/logout")]
+    public async Task<IActionResult> Logout()
+    {
+        // The cookie alone cannot be revoked; a new security stamp makes copies of it worthless.
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+        await audit.WriteAsync(AuditEventKind.SignOut, UserName, null, null, ClientAddress);
+        return Redirect("/admin/login");
+    }
+
+    [AllowAnonymous, HttpGet("/admin/access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    [HttpGet("/admin/account")]
+    public async Task<IActionResult> Manage()
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        return View(await AuthenticatorModelFor(user));
+    }
+
+    [HttpGet("/admin/account/password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordModel());
+
+    [HttpPost("/admin/account/password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    {
+        if (!ModelState.IsValid) return View(model);
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(model.CurrentPassword) : nameof(model.NewPassword),
+                    error.Code == "PasswordMismatch" ? "The current password is wrong." : error.Description);
+            return View(model);
+        }
+        // ChangePassword renewed the security stamp: other sessions end; this one is re-issued.
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync(AuditEventKind.PasswordChanged, user.Email, null, null, ClientAddress);
+        return Redirect("/admin/account?changed=password");
+    }
+
+    [HttpPost("/admin/account/authenticator")]
+    public async Task<IActionResult> EnableAuthenticator(AuthenticatorModel model)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        var code = model.Code.Replace(" ", "").Replace("-", "");
+        if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(model.Code), "That code is not valid; check the time on your device and try again.");
+            return View(nameof(Manage), await AuthenticatorModelFor(user));
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
+        await audit.WriteAsync(AuditEventKind.TwoFactorEnabled, user.Email, null, null, ClientAddress);
+        var view = await AuthenticatorModelFor(user);
+        view.NewRecoveryCodes = recoveryCodes.ToList();
+        return View(nameof(Manage), view);
+    }
+
+    [HttpPost("/admin/account/authenticator/disable")]
+    public async Task<IActionResult> DisableAuthenticator()
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync(AuditEventKind.TwoFactorDisabled, user.Email, null, null, ClientAddress);
+        return Redirect("/admin/account");
+    }
+
+    private IActionResult LoginFailed(LoginModel model)
+    {
+        ModelState.AddModelError("", SignInFailed);
+        model.Password = "";
+        return View(model);
+    }
+
+    private async Task<AuthenticatorModel> AuthenticatorModelFor(PortalUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+        var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("NewsPortal")}:{UrlEncoder.Default.Encode(user.Email ?? "")}?secret={key}&issuer=NewsPortal&digits=6";
+        using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        return new AuthenticatorModel
+        {
+            IsEnabled = await users.GetTwoFactorEnabledAsync(user),
+            SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant(),
+            AuthenticatorUri = uri,
+            QrCodeSvg = new SvgQRCode(qr).GetGraphic(4),
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user),
+        };
+    }
+}
