@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +17,13 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
 
     /// <summary>Configuration overrides, e.g. ["Site:PageSize"] = "3"; set before the first request.</summary>
-    public Dictionary<string, string?> Settings { get; } = new();
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        // Tests sign in many times from one address; the limit itself is tested with a low value.
+        ["Security:LoginAttemptsPerMinute"] = "1000",
+        // Check sessions against the account on every request, so sign-out and disabling act at once.
+        ["Security:SessionValidationInterval"] = "00:00:00",
+    };
 
     public string Environment { get; set; } = "Production";
 
@@ -27,6 +35,10 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>A client as a browser on HTTPS: keeps cookies (they are Secure), does not follow redirects.</summary>
+    public HttpClient CreateBrowserLikeClient(CookieContainer? cookies = null) =>
+        CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies ?? new CookieContainer()));
 
     /// <summary>Runs <paramref name="work"/> with services from a fresh scope, e.g. to arrange data.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -41,7 +41,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     }
 
     [HttpGet("/admin/items/{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, bool saved = false, CancellationToken ct = default)
+    public async Task<IActionResult> Edit([FromRoute] int id, bool saved = false, CancellationToken ct = default)
     {
         var item = await queries.FindAsync(id, ct);
         if (item is null) return NotFound();
@@ -50,7 +50,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     }
 
     [HttpPost("/admin/items/{id:int}/edit"), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
-    public async Task<IActionResult> Edit(int id, ItemFormModel form, string? intent, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] int id, ItemFormModel form, string? intent, CancellationToken ct)
     {
         var photo = await PhotoAfterUploadAsync(form, ct);
         if (intent == "preview" || !ModelState.IsValid)
@@ -73,21 +73,21 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
 
     /// <summary>An editor's view of the public page, whatever the item's status.</summary>
     [HttpGet("/admin/items/{id:int}/preview")]
-    public async Task<IActionResult> PreviewPage(int id, CancellationToken ct)
+    public async Task<IActionResult> PreviewPage([FromRoute] int id, CancellationToken ct)
     {
         var item = await queries.FindAsync(id, ct);
         return item is null ? NotFound() : View("~/Views/News/Item.cshtml", NewsItemViewModel.From(item, archive.Value));
     }
 
     [HttpGet("/admin/items/{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    public async Task<IActionResult> Delete([FromRoute] int id, CancellationToken ct)
     {
         var item = await queries.FindAsync(id, ct);
         return item is null ? NotFound() : View(item);
     }
 
     [HttpPost("/admin/items/{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
+    public async Task<IActionResult> Delete([FromRoute] int id, Guid version, CancellationToken ct)
     {
         var outcome = await editor.DeleteAsync(id, version, UserName, ct);
         return outcome.Status switch
@@ -99,14 +99,14 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     }
 
     [HttpGet("/admin/items/{id:int}/history")]
-    public async Task<IActionResult> History(int id, CancellationToken ct)
+    public async Task<IActionResult> History([FromRoute] int id, CancellationToken ct)
     {
         var item = await queries.FindAsync(id, ct);
         return item is null ? NotFound() : View(new HistoryViewModel(item, await editor.HistoryAsync(id, ct)));
     }
 
     [HttpGet("/admin/items/{id:int}/diff")]
-    public async Task<IActionResult> Diff(int id, int from, int to, CancellationToken ct)
+    public async Task<IActionResult> Diff([FromRoute] int id, int from, int to, CancellationToken ct)
     {
         var item = await queries.FindAsync(id, ct);
         var (older, newer) = (await editor.RevisionAsync(id, Math.Min(from, to), ct), await editor.RevisionAsync(id, Math.Max(from, to), ct));
@@ -115,7 +115,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     }
 
     [HttpPost("/admin/items/{id:int}/revisions/{number:int}/restore")]
-    public async Task<IActionResult> Restore(int id, int number, Guid version, CancellationToken ct)
+    public async Task<IActionResult> Restore([FromRoute] int id, [FromRoute] int number, Guid version, CancellationToken ct)
     {
         var outcome = await editor.RestoreAsync(id, number, version, UserName, ct);
         return outcome.Status switch
@@ -155,7 +155,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         return View("Edit", new ItemEditorViewModel(id, Keep(form, photo)));
     }
 
-    private IActionResult Conflict(int id, NewsItem theirs, ItemFormModel yours, NewsItemContent yourContent)
+    private IActionResult Conflict([FromRoute] int id, NewsItem theirs, ItemFormModel yours, NewsItemContent yourContent)
     {
         // Keep everything typed, now based on their version: saving again is a deliberate choice.
         yours.Version = theirs.Version;

@@ -34,13 +34,13 @@ public sealed class UsersController(UserManager<PortalUser> users, AccountAdmini
     }
 
     [HttpPost("/admin/users/{id}/disable")]
-    public Task<IActionResult> Disable(string id, CancellationToken ct) => SetDisabled(id, true, ct);
+    public Task<IActionResult> Disable([FromRoute] string id, CancellationToken ct) => SetDisabled(id, true, ct);
 
     [HttpPost("/admin/users/{id}/enable")]
-    public Task<IActionResult> Enable(string id, CancellationToken ct) => SetDisabled(id, false, ct);
+    public Task<IActionResult> Enable([FromRoute] string id, CancellationToken ct) => SetDisabled(id, false, ct);
 
     [HttpPost("/admin/users/{id}/reset-password")]
-    public async Task<IActionResult> ResetPassword(string id, CancellationToken ct)
+    public async Task<IActionResult> ResetPassword([FromRoute] string id, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
@@ -50,7 +50,7 @@ public sealed class UsersController(UserManager<PortalUser> users, AccountAdmini
         return View(nameof(Index), new UsersViewModel(await RowsAsync(ct), "reset", user.Email, result.GeneratedPassword));
     }
 
-    private async Task<IActionResult> SetDisabled(string id, bool disabled, CancellationToken ct)
+    private async Task<IActionResult> SetDisabled([FromRoute] string id, bool disabled, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
