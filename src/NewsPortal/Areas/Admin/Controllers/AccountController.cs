@@ -59,10 +59,11 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (user is null) return RedirectToAction(nameof(Login));
         if (!ModelState.IsValid) return View(model);
 
-        var code = model.Code.Replace(" ", "").Replace("-", "");
+        // Recovery codes are stored as shown ("ab12c-3de45"); authenticator codes are digits, spaces tolerated.
+        var code = model.Code.Trim().Replace(" ", "");
         var result = model.IsRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", ""), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditEventKind.SignIn, user.Email, null, model.IsRecoveryCode ? "with recovery code" : "with authenticator", ClientAddress);
@@ -161,6 +162,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // Resetting the key renews the security stamp; keep this session.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("NewsPortal")}:{UrlEncoder.Default.Encode(user.Email ?? "")}?secret={key}&issuer=NewsPortal&digits=6";

@@ -142,8 +142,11 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         return saved.FileName;
     }
 
-    private static ItemFormModel Keep(ItemFormModel form, string? photo)
+    private ItemFormModel Keep(ItemFormModel form, string? photo)
     {
+        // Tag helpers prefer posted values over the model; these two are decided here, not by the post.
+        ModelState.Remove(nameof(ItemFormModel.PhotoFileName));
+        ModelState.Remove(nameof(ItemFormModel.RemovePhoto));
         form.PhotoFileName = photo;
         form.RemovePhoto = false;
         return form.WithBlankLinkRows();
@@ -158,10 +161,11 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     private IActionResult Conflict([FromRoute] int id, NewsItem theirs, ItemFormModel yours, NewsItemContent yourContent)
     {
         // Keep everything typed, now based on their version: saving again is a deliberate choice.
+        ModelState.Remove(nameof(ItemFormModel.Version));
         yours.Version = theirs.Version;
-        yours.PhotoFileName = yourContent.PhotoFileName;
+        Keep(yours, yourContent.PhotoFileName);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return View("Conflict", new ConflictViewModel(id, theirs, yours.WithBlankLinkRows(), RevisionDiff.Between(NewsItemContent.Of(theirs), yourContent)));
+        return View("Conflict", new ConflictViewModel(id, theirs, yours, RevisionDiff.Between(NewsItemContent.Of(theirs), yourContent)));
     }
 
     private IActionResult ItemGone()

@@ -1,0 +1,160 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Core.Accounts;
+using NewsPortal.Tests.Fixtures;
+
+namespace NewsPortal.Tests.Admin;
+
+/// <summary>SEC-03, SEC-04, SEC-10, SEC-11, SEC-16: password rules, two-step sign-in, account administration.</summary>
+public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
+{
+    private static async Task<IDocument> PageOf(HttpResponseMessage response) => await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+    private Task<HttpResponseMessage> ChangePasswordAsync(EditorSession session, string current, string next) =>
+        session.SubmitAsync("/admin/account/password", "/admin/account/password",
+            new() { ["CurrentPassword"] = current, ["NewPassword"] = next, ["ConfirmPassword"] = next });
+
+    [Theory]
+    [InlineData("elevenchars", "Passwords must be at least 12 characters.")]
+    [InlineData("password1234", "This password is too common; choose a longer phrase of your own.")]
+    [InlineData("aaaaaaaaaaaaaaaa", "This password is too common; choose a longer phrase of your own.")]
+    public async Task Weak_new_passwords_are_refused_with_the_reason(string password, string message)
+    {
+        var session = await EditorSession.SignInAsync(factory);
+
+        var page = await PageOf(await ChangePasswordAsync(session, EditorSession.Password, password));
+
+        Assert.Equal(message, page.QuerySelector("[data-valmsg-for='NewPassword']")!.Text());
+    }
+
+    [Fact]
+    public async Task Passwords_longer_than_128_characters_are_refused()
+    {
+        var result = await factory.WithScopeAsync(services => services.GetRequiredService<AccountAdministration>()
+            .CreateAsync($"long-{Guid.NewGuid():N}@example.org", PortalRoles.Editor, new string('x', 60) + new string('y', 69)));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Passwords can be at most 128 characters long.", result.Errors);
+    }
+
+    [Theory]
+    [InlineData("correct horse battery staple 🐎")]
+    [InlineData("a passphrase of exactly sixty-four characters, spaces included!!")]
+    public async Task Long_passphrases_without_composition_rules_are_accepted_and_not_truncated(string password)
+    {
+        var session = await EditorSession.SignInAsync(factory);
+
+        var response = await ChangePasswordAsync(session, EditorSession.Password, password);
+
+        Assert.Equal("/admin/account?changed=password", response.Headers.Location!.OriginalString);
+        var again = new EditorSession(factory, session.Email, password);
+        Assert.Equal(HttpStatusCode.OK, (await again.SignInAsync(session.Email, password[..^1])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(session.Email, password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one()
+    {
+        var session = await EditorSession.SignInAsync(factory);
+
+        var page = await PageOf(await ChangePasswordAsync(session, "not my current password", "a brand new passphrase"));
+
+        Assert.Equal("The current password is wrong.", page.QuerySelector("[data-valmsg-for='CurrentPassword']")!.Text());
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_sessions()
+    {
+        var here = await EditorSession.SignInAsync(factory);
+        var elsewhere = new EditorSession(factory, here.Email, EditorSession.Password);
+        await elsewhere.SignInAsync(here.Email, EditorSession.Password);
+
+        await ChangePasswordAsync(here, EditorSession.Password, "another long passphrase");
+
+        Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("/admin/items")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.Client.GetAsync("/admin/items")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_step_sign_in_asks_for_a_code_that_works_only_once()
+    {
+        var session = await EditorSession.SignInAsync(factory);
+        var (_, account) = await session.GetAsync("/admin/account");
+        var key = account.QuerySelector(".shared-key")!.Text();
+        Assert.NotNull(account.QuerySelector(".qr-code svg"));
+        var enabled = await PageOf(await session.SubmitAsync("/admin/account", "/admin/account/authenticator", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+        var recoveryCodes = enabled.QuerySelectorAll(".codes code").Select(c => c.Text()).ToList();
+        Assert.Equal(10, recoveryCodes.Count);
+
+        // A new browser: password, then the code, which is refused when used a second time.
+        var first = new EditorSession(factory, session.Email, EditorSession.Password);
+        var step = await first.SignInAsync(session.Email, EditorSession.Password);
+        Assert.StartsWith("/admin/login/two-factor", step.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.GetAsync("/admin/items")).StatusCode);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var accepted = await first.SubmitAsync("/admin/login/two-factor", "/admin/login/two-factor", new() { ["Code"] = code });
+        Assert.Equal("/admin", accepted.Headers.Location!.OriginalString);
+
+        var second = new EditorSession(factory, session.Email, EditorSession.Password);
+        await second.SignInAsync(session.Email, EditorSession.Password);
+        var reused = await second.SubmitAsync("/admin/login/two-factor", "/admin/login/two-factor", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Equal("That code is not valid (codes work once).", (await PageOf(reused)).QuerySelector("[data-valmsg-for='Code']")!.Text());
+
+        var recovery = await second.SubmitAsync("/admin/login/two-factor", "/admin/login/two-factor", new() { ["Code"] = recoveryCodes[0], ["IsRecoveryCode"] = "true" });
+        Assert.Equal("/admin", recovery.Headers.Location!.OriginalString);
+        var third = new EditorSession(factory, session.Email, EditorSession.Password);
+        await third.SignInAsync(session.Email, EditorSession.Password);
+        var reusedRecovery = await third.SubmitAsync("/admin/login/two-factor", "/admin/login/two-factor", new() { ["Code"] = recoveryCodes[0], ["IsRecoveryCode"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, reusedRecovery.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_creates_an_editor_with_a_password_shown_once()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var email = $"new-editor-{Guid.NewGuid():N}@example.org";
+
+        var page = await PageOf(await admin.SubmitAsync("/admin/users/new", "/admin/users/new", new() { ["Email"] = email }));
+
+        var password = page.QuerySelector(".one-time-password")!.Text();
+        Assert.Equal(20, password.Length);
+        var newcomer = new EditorSession(factory, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, (await newcomer.SignInAsync(email, password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await newcomer.Client.GetAsync("/admin/items")).StatusCode);
+        Assert.DoesNotContain(password, await (await admin.Client.GetAsync("/admin/users")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Disabling_an_editor_ends_their_session_and_stops_sign_in()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (_, users) = await admin.GetAsync("/admin/users");
+        var disableAction = users.QuerySelectorAll("form").Select(f => f.GetAttribute("action")!)
+            .Single(a => a.EndsWith("/disable") && users.QuerySelector($"form[action='{a}'] button")!.Text().Contains(editor.Email));
+
+        await admin.SubmitAsync("/admin/users", disableAction, []);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.Client.GetAsync("/admin/items")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.SignInAsync(editor.Email, EditorSession.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Resetting_a_password_gives_a_new_one_and_ends_the_old()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (_, users) = await admin.GetAsync("/admin/users");
+        var resetAction = users.QuerySelectorAll("form").Select(f => f.GetAttribute("action")!)
+            .Single(a => a.EndsWith("/reset-password") && users.QuerySelector($"form[action='{a}'] button")!.Text().Contains(editor.Email));
+
+        var page = await PageOf(await admin.SubmitAsync("/admin/users", resetAction, []));
+
+        var password = page.QuerySelector(".one-time-password")!.Text();
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.Client.GetAsync("/admin/items")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.SignInAsync(editor.Email, EditorSession.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SignInAsync(editor.Email, password)).StatusCode);
+    }
+}
