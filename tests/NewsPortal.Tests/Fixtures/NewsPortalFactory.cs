@@ -14,7 +14,10 @@ namespace NewsPortal.Tests.Fixtures;
 /// </summary>
 public class NewsPortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+    private readonly string _mediaFolder = Path.Combine(Path.GetTempPath(), $"newsportal-media-{Guid.NewGuid():N}");
+
+    /// <summary>The temporary SQLite file of this factory (deleted on dispose).</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
 
     /// <summary>Configuration overrides, e.g. ["Site:PageSize"] = "3"; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -31,7 +34,8 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         builder.UseSolutionRelativeContentRoot(".", solutionName: "NewsPortal.sln");
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={DatabasePath}");
+        builder.UseSetting("Media:Folder", _mediaFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
@@ -55,6 +59,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
+            File.Delete(DatabasePath + suffix);
+        if (Directory.Exists(_mediaFolder)) Directory.Delete(_mediaFolder, recursive: true);
     }
 }

@@ -41,12 +41,12 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     }
 
     [HttpGet("/admin/items/{id:int}/edit")]
-    public async Task<IActionResult> Edit([FromRoute] int id, bool saved = false, CancellationToken ct = default)
+    public async Task<IActionResult> Edit([FromRoute] int id, int saved = 0, CancellationToken ct = default)
     {
         var item = await queries.FindAsync(id, ct);
         if (item is null) return NotFound();
         var form = ItemFormModel.From(NewsItemContent.Of(item), item.Version).WithBlankLinkRows();
-        return View(new ItemEditorViewModel(id, form, PublicSlug: item.Slug, JustSaved: saved));
+        return View(new ItemEditorViewModel(id, form, PublicSlug: item.Slug, JustSaved: saved == 1));
     }
 
     [HttpPost("/admin/items/{id:int}/edit"), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
