@@ -106,7 +106,8 @@ public static class IdentityRegistration
         cookie.Events.OnSigningIn = context =>
         {
             // Sliding renewal re-issues the cookie with the same properties, so the first sign-in time survives.
-            context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            context.Properties.Items.TryAdd(SignedInAtKey, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             return Task.CompletedTask;
         };
         cookie.Events.OnValidatePrincipal = async context =>

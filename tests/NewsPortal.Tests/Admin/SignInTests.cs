@@ -108,4 +108,19 @@ public sealed class SignInTests(NewsPortalFactory factory) : IClassFixture<NewsP
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("https://localhost/admin/login", response.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task Administrators_see_sign_ins_and_failures_in_the_audit_log()
+    {
+        var email = await EditorSession.CreateAccountAsync(factory);
+        await new EditorSession(factory, email, EditorSession.Password).SignInAsync(email, "a wrong passphrase");
+        await new EditorSession(factory, email, EditorSession.Password).SignInAsync(email, EditorSession.Password);
+        var admin = await EditorSession.SignInAsync(factory, NewsPortal.Core.Accounts.PortalRoles.Admin);
+
+        var (_, page) = await admin.GetAsync("/admin/audit");
+
+        var rows = page.QuerySelectorAll("table.audit tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.Text()).ToList())
+            .Where(cells => cells[2] == email).Select(cells => cells[1]).ToList();
+        Assert.Equal(["SignIn", "SignInFailed"], rows);
+    }
 }
