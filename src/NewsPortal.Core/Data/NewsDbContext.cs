@@ -13,6 +13,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<NewsItemRevision> Revisions => Set<NewsItemRevision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Import.ImportBatch> ImportBatches => Set<Import.ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,6 +24,12 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         revision.HasOne<NewsItem>().WithMany().HasForeignKey(r => r.NewsItemId).OnDelete(DeleteBehavior.Cascade);
         revision.Property(r => r.Reason).HasMaxLength(200);
         revision.Property(r => r.CreatedBy).HasMaxLength(256);
+
+        var batch = modelBuilder.Entity<Import.ImportBatch>();
+        batch.Property(b => b.Source).HasMaxLength(1000);
+        batch.Property(b => b.UserName).HasMaxLength(256);
+        // No foreign key from items to batches: on SQLite adding one rebuilds the items table outside a transaction.
+        modelBuilder.Entity<NewsItem>().HasIndex(i => i.ImportBatchId);
 
         var audit = modelBuilder.Entity<AuditEvent>();
         audit.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);

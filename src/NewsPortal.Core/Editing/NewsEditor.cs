@@ -104,6 +104,9 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     public Task<NewsItemRevision?> RevisionAsync(int id, int number, CancellationToken ct = default) =>
         db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.NewsItemId == id && r.Number == number, ct);
 
+    /// <summary>The stored form of a revision; also how imports tell a changed item from an unchanged one.</summary>
+    public static string SnapshotOf(NewsItemContent content) => JsonSerializer.Serialize(content, SnapshotJson);
+
     public static NewsItemContent ContentOf(NewsItemRevision revision) =>
         JsonSerializer.Deserialize<NewsItemContent>(revision.Snapshot, SnapshotJson)
         ?? throw new InvalidDataException($"Revision {revision.Number} of item {revision.NewsItemId} has an empty snapshot.");
@@ -118,7 +121,7 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = user,
             Reason = reason,
-            Snapshot = JsonSerializer.Serialize(NewsItemContent.Of(item), SnapshotJson),
+            Snapshot = SnapshotOf(NewsItemContent.Of(item)),
         });
     }
 }

@@ -93,7 +93,7 @@ public static partial class ArchivedPageTextParser
             var followsMore = index > 0 && MoreHeadings.Contains(blocks[index - 1].Text);
             if ((isLast || followsMore) && !block.Contains('\n') && ClosingLine().IsMatch(block))
             {
-                links.AddRange(ParseLinks(block));
+                links.AddRange(ParseLinks(block, warnings));
                 continue;
             }
             paragraphs.Add(block);
@@ -115,12 +115,16 @@ public static partial class ArchivedPageTextParser
     }
 
     /// <summary>"Read X's full speech here, and watch a video from the conference at csis.org" gives two links.</summary>
-    private static IEnumerable<NewsLink> ParseLinks(string closingLine)
+    private static IEnumerable<NewsLink> ParseLinks(string closingLine, List<string> warnings)
     {
         foreach (var part in LinkSeparator().Split(closingLine.TrimEnd('.')))
         {
             var text = part.Trim().TrimEnd('.', ',');
-            if (text.EndsWith(" here", StringComparison.OrdinalIgnoreCase)) text = text[..^" here".Length];
+            if (text.EndsWith(" here", StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[..^" here".Length];
+                warnings.Add($"Link text 'here' is not descriptive; the link reads \"{text}\" instead.");
+            }
             if (text.Length == 0) continue;
             text = char.ToUpperInvariant(text[0]) + text[1..];
             var host = TrailingHost().Match(text);

@@ -22,6 +22,19 @@ public sealed class ArchiveOptions
     public string SourceAddressFor(DateOnly date, string language) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, SourceAddressFormat, date, language);
 
+    /// <summary>
+    /// The original address named by a saved file ("20120503_2_en.htm" → .../2012/05/20120503_2_en.htm), so pages
+    /// of the same day stay apart; null when the name does not follow the original scheme.
+    /// </summary>
+    public string? SourceAddressFromFileName(string fileName)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(fileName), @"^(?<day>\d{8})(?<n>_\d+)?_(?<lang>[a-z]{2})\.");
+        if (!match.Success || !DateOnly.TryParseExact(match.Groups["day"].Value, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date)) return null;
+        var address = SourceAddressFor(date, match.Groups["lang"].Value);
+        return match.Groups["n"].Success ? address.Replace($"{date:yyyyMMdd}_", $"{date:yyyyMMdd}{match.Groups["n"].Value}_") : address;
+    }
+
     public string? OriginalUrlFor(string? sourceAddress) =>
         string.IsNullOrEmpty(sourceAddress) ? null : OriginalBaseUrl.TrimEnd('/') + sourceAddress;
 }

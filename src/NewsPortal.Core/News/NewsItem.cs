@@ -42,6 +42,9 @@ public sealed class NewsItem
     /// <summary>SHA-256 (hex) of the imported source file, so re-importing it is recognised.</summary>
     public string? SourceSha256 { get; set; }
 
+    /// <summary>The import batch that last wrote this item, if any.</summary>
+    public int? ImportBatchId { get; set; }
+
     /// <summary>Application-managed optimistic concurrency token; SQLite has no rowversion.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 

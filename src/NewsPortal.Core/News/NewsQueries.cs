@@ -39,6 +39,10 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
         PublicItems().FirstOrDefaultAsync(i => i.Slug == slug, ct);
 
+    /// <summary>The public item that lived at this address on the original site (legacy addresses answer 301).</summary>
+    public Task<string?> SlugForSourceAddressAsync(string sourceAddress, CancellationToken ct = default) =>
+        PublicItems().Where(i => i.SourceAddress == sourceAddress).Select(i => i.Slug).FirstOrDefaultAsync(ct);
+
     /// <summary>True when an item once lived at this slug and was deleted (the page answers 410 Gone).</summary>
     public Task<bool> WasDeletedAsync(string slug, CancellationToken ct = default) =>
         db.NewsItems.AnyAsync(i => i.Slug == slug && i.DeletedAtUtc != null, ct);

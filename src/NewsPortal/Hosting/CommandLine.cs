@@ -10,9 +10,16 @@ public static class CommandLine
 {
     public const string PasswordVariable = "NEWSPORTAL_ADMIN_PASSWORD";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "create-admin";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import" or "export";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
+    {
+        "import" => ImportCommand.RunAsync(app, args),
+        "export" => ImportCommand.ExportAsync(app, args),
+        _ => CreateAdminAsync(app, args),
+    };
+
+    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
     {
         var email = ValueOf(args, "--email");
         if (string.IsNullOrWhiteSpace(email))
@@ -43,7 +50,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static string? ValueOf(string[] args, string name)
+    public static string? ValueOf(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

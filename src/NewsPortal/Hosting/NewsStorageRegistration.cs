@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Editing;
+using NewsPortal.Core.Export;
+using NewsPortal.Core.Import;
+using NewsPortal.Core.Import.Formats;
 using NewsPortal.Core.Media;
 using NewsPortal.Core.News;
 using NewsPortal.Core.Rendering;
@@ -33,6 +36,15 @@ public static class NewsStorageRegistration
         services.AddScoped<ArchiveSeeder>();
         services.AddScoped<NewsEditor>();
         services.AddScoped<EditorQueries>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Order matters only where two formats could both claim a file: HTML before text, text last.
+        services.AddScoped<IImportFormat, JsonFormat>();
+        services.AddScoped<IImportFormat, MarkdownFrontMatterFormat>();
+        services.AddScoped<IImportFormat, ArchivedPageHtmlFormat>();
+        services.AddScoped<IImportFormat, CsvFormat>();
+        services.AddScoped<IImportFormat, ArchivedPageTextFormat>();
+        services.AddScoped<NewsImporter>();
+        services.AddScoped<NewsExporter>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {

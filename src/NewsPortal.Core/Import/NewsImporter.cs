@@ -1,0 +1,260 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsPortal.Core.Auditing;
+using NewsPortal.Core.Data;
+using NewsPortal.Core.Editing;
+using NewsPortal.Core.Import.Formats;
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Core.Import;
+
+/// <summary>
+/// Imports files of any supported format, all or nothing. Records stream through in batches (bounded memory);
+/// each batch is matched against the database by original address or slug, so re-importing the same source
+/// updates what changed and skips the rest. A dry run does the same matching and writes nothing; an apply
+/// writes every batch inside one transaction and commits only when no record anywhere had an error.
+/// </summary>
+public sealed class NewsImporter(
+    NewsDbContext db,
+    NewsWriter writer,
+    AuditLog audit,
+    IEnumerable<IImportFormat> formats,
+    IOptions<ImportOptions> options,
+    TimeProvider clock)
+{
+    private const int BatchSize = 250;
+
+    // The nested run needs these; primary-constructor parameters are not members it can reach.
+    private NewsDbContext Db { get; } = db;
+    private NewsWriter Writer { get; } = writer;
+    private AuditLog Audit { get; } = audit;
+    private IEnumerable<IImportFormat> Formats { get; } = formats;
+    private TimeProvider Clock { get; } = clock;
+
+    public async Task<ImportReport> RunAsync(IReadOnlyList<ImportSource> uploads, bool dryRun, string user, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var report = new ImportReport { DryRun = dryRun };
+        var archives = new List<IDisposable>();
+        await using var transaction = dryRun ? null : await Db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var run = new Run(this, report, dryRun, user, progress);
+            if (!dryRun) await run.StartBatchAsync(uploads, ct);
+            foreach (var file in ExpandZips(uploads, archives))
+                await run.ReadFileAsync(file, ct);
+            await run.FlushAsync(ct);
+            if (report.Total == 0) report.AddFileError(string.Join(", ", uploads.Select(u => u.Name)), "The upload holds no items.");
+
+            if (!dryRun && report.Errors == 0)
+            {
+                await run.FinishBatchAsync(ct);
+                await transaction!.CommitAsync(ct);
+                report.Applied = true;
+            }
+        }
+        catch (ImportException error)
+        {
+            report.AddFileError(string.Join(", ", uploads.Select(u => u.Name)), error.Message);
+        }
+        finally
+        {
+            foreach (var archive in archives) archive.Dispose();
+            Db.ChangeTracker.Clear();
+        }
+        // Without a commit, disposing the transaction rolls every batch back.
+        return report;
+    }
+
+    private IEnumerable<ImportSource> ExpandZips(IReadOnlyList<ImportSource> uploads, List<IDisposable> archives)
+    {
+        foreach (var upload in uploads)
+        {
+            var head = new byte[4];
+            int length;
+            using (var stream = upload.Open()) length = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+            if (!ZipExpander.IsZip(head.AsSpan(0, length)))
+            {
+                yield return upload;
+                continue;
+            }
+            var (archive, entries) = ZipExpander.Open(upload.Open(), upload.Name, options.Value);
+            archives.Add(archive);
+            foreach (var entry in entries) yield return entry;
+        }
+    }
+
+    /// <summary>The state of one import: the batch being filled and what earlier batches already claimed.</summary>
+    private sealed class Run(NewsImporter importer, ImportReport report, bool dryRun, string user, IProgress<int>? progress)
+    {
+        private readonly List<(string Location, ValidatedItem Item, string FileName, string Sha256, IReadOnlyList<string>? Warnings)> _pending = [];
+        private readonly Dictionary<string, string> _seenKeys = new();
+        private readonly Dictionary<string, string> _seenSlugs = new();
+        private ImportBatch? _batch;
+        private int _read;
+
+        public async Task StartBatchAsync(IReadOnlyList<ImportSource> uploads, CancellationToken ct)
+        {
+            _batch = new ImportBatch
+            {
+                StartedAtUtc = importer.Clock.GetUtcNow().UtcDateTime,
+                UserName = user,
+                Source = string.Join(", ", uploads.Select(u => u.Name)) is var names && names.Length > 1000 ? names[..1000] : names,
+            };
+            importer.Db.ImportBatches.Add(_batch);
+            await importer.Db.SaveChangesAsync(ct);
+        }
+
+        public async Task ReadFileAsync(ImportSource file, CancellationToken ct)
+        {
+            var facts = await SourceInspection.InspectAsync(file, ct);
+            if (facts.Problem is not null)
+            {
+                report.AddFileError(file.Name, facts.Problem);
+                return;
+            }
+            var format = importer.Formats.FirstOrDefault(f => f.Recognizes(file.Name, facts.Head));
+            if (format is null)
+            {
+                report.AddFileError(file.Name, "This is not a format NewsPortal imports (archived page as text or HTML, JSON, CSV, Markdown with front matter, or a zip of these).");
+                return;
+            }
+            await foreach (var record in format.ReadAsync(file, ct))
+            {
+                progress?.Report(++_read);
+                if (record.Item is null)
+                {
+                    report.Add(new ImportReportEntry(record.Location, ImportOutcome.Error, Error: record.Error));
+                    continue;
+                }
+                var (item, error) = ImportValidator.Validate(record.Item);
+                if (item is null)
+                {
+                    report.Add(new ImportReportEntry(record.Location, ImportOutcome.Error, record.Item.Title, Error: error));
+                    continue;
+                }
+                if (Duplicate(record.Location, item) is { } duplicate)
+                {
+                    report.Add(new ImportReportEntry(record.Location, ImportOutcome.Error, item.Content.Title, Error: duplicate));
+                    continue;
+                }
+                _pending.Add((record.Location, item, Path.GetFileName(file.Name), facts.Sha256, record.Warnings));
+                if (_pending.Count >= BatchSize) await FlushAsync(ct);
+            }
+        }
+
+        /// <summary>BAD-23: two records of one upload may not be the same item or share a slug.</summary>
+        private string? Duplicate(string location, ValidatedItem item)
+        {
+            if (_seenKeys.TryGetValue(item.Key, out var first))
+                return $"the same item as {first} ({(item.SourceAddress is not null ? "original address " + item.SourceAddress : "slug " + item.Content.Slug)})";
+            if (_seenSlugs.TryGetValue(item.Content.Slug, out var other))
+                return $"the slug '{item.Content.Slug}' is also used by {other}";
+            _seenKeys[item.Key] = location;
+            _seenSlugs[item.Content.Slug] = location;
+            return null;
+        }
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            if (_pending.Count == 0) return;
+            var db = importer.Db;
+            var sources = _pending.Where(p => p.Item.SourceAddress is not null).Select(p => p.Item.SourceAddress!).ToList();
+            var slugs = _pending.Select(p => p.Item.Content.Slug).ToList();
+            var existing = await db.NewsItems.Where(i => (i.SourceAddress != null && sources.Contains(i.SourceAddress)) || slugs.Contains(i.Slug)).ToListAsync(ct);
+
+            var written = new List<(NewsItem Item, string Reason)>();
+            foreach (var (location, candidate, fileName, sha256, warnings) in _pending)
+            {
+                var content = candidate.Content;
+                var match = candidate.SourceAddress is not null
+                    ? existing.FirstOrDefault(i => i.SourceAddress == candidate.SourceAddress)
+                    : existing.FirstOrDefault(i => i.Slug == content.Slug && i.SourceAddress == null);
+                var slugOwner = existing.FirstOrDefault(i => i.Slug == content.Slug);
+                if (slugOwner is not null && slugOwner != match)
+                {
+                    report.Add(new ImportReportEntry(location, ImportOutcome.Error, content.Title,
+                        Error: $"the slug '{content.Slug}' already belongs to another item (\"{slugOwner.Title}\"); give this record its own slug"));
+                    continue;
+                }
+
+                ImportOutcome outcome;
+                if (match is null)
+                {
+                    outcome = ImportOutcome.Created;
+                    if (!dryRun)
+                    {
+                        var item = new NewsItem { Slug = content.Slug, Title = content.Title };
+                        content.ApplyTo(item);
+                        Stamp(item, candidate, fileName, sha256);
+                        await importer.Writer.AddAsync(item, user, ct);
+                        written.Add((item, $"Imported (batch {_batch!.Id})"));
+                    }
+                }
+                else
+                {
+                    // Imports carry no photo files: an item keeps the photo an editor gave it.
+                    content = content with { PhotoFileName = match.Photo?.FileName };
+                    var same = NewsEditor.SnapshotOf(content) == NewsEditor.SnapshotOf(NewsItemContent.Of(match))
+                        && match.ArchivedOn == (candidate.ArchivedOn ?? match.ArchivedOn);
+                    outcome = same ? ImportOutcome.Unchanged : ImportOutcome.Updated;
+                    if (!dryRun && !same)
+                    {
+                        content.ApplyTo(match);
+                        Stamp(match, candidate, fileName, sha256);
+                        importer.Writer.Update(match, user);
+                        written.Add((match, $"Re-imported (batch {_batch!.Id})"));
+                    }
+                }
+                report.Add(new ImportReportEntry(location, outcome, content.Title, content.PublishedOn, content.Section.ToString(),
+                    content.PhotoCaption is not null, content.PhotoCredit is not null, content.Links.Count, warnings));
+            }
+            _pending.Clear();
+
+            if (!dryRun && report.Errors == 0 && written.Count > 0)
+            {
+                await db.SaveChangesAsync(ct);
+                await AddRevisionsAsync(written, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            db.ChangeTracker.Clear();
+        }
+
+        private void Stamp(NewsItem item, ValidatedItem candidate, string fileName, string sha256)
+        {
+            item.SourceAddress = candidate.SourceAddress ?? item.SourceAddress;
+            item.ArchivedOn = candidate.ArchivedOn ?? item.ArchivedOn;
+            item.SourceFileName = fileName.Length > 260 ? fileName[..260] : fileName;
+            item.SourceSha256 = sha256;
+            item.ImportBatchId = _batch!.Id;
+        }
+
+        private async Task AddRevisionsAsync(List<(NewsItem Item, string Reason)> written, CancellationToken ct)
+        {
+            var ids = written.Select(w => w.Item.Id).ToList();
+            var latest = await importer.Db.Revisions.Where(r => ids.Contains(r.NewsItemId))
+                .GroupBy(r => r.NewsItemId).Select(g => new { g.Key, Max = g.Max(r => r.Number) })
+                .ToDictionaryAsync(g => g.Key, g => g.Max, ct);
+            var now = importer.Clock.GetUtcNow().UtcDateTime;
+            foreach (var (item, reason) in written)
+                importer.Db.Revisions.Add(new NewsItemRevision
+                {
+                    NewsItemId = item.Id,
+                    Number = latest.GetValueOrDefault(item.Id) + 1,
+                    CreatedAtUtc = now,
+                    CreatedBy = user,
+                    Reason = reason,
+                    Snapshot = NewsEditor.SnapshotOf(NewsItemContent.Of(item)),
+                });
+        }
+
+        public async Task FinishBatchAsync(CancellationToken ct)
+        {
+            var batch = await importer.Db.ImportBatches.SingleAsync(b => b.Id == _batch!.Id, ct);
+            (batch.Created, batch.Updated, batch.Unchanged) = (report.Created, report.Updated, report.Unchanged);
+            importer.Audit.Add(AuditEventKind.Import, user, $"import batch {batch.Id}",
+                $"{batch.Source}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged");
+            await importer.Db.SaveChangesAsync(ct);
+            report.BatchId = batch.Id;
+        }
+    }
+}

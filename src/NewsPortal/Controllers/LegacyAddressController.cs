@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Controllers;
+
+/// <summary>
+/// Addresses of the original site keep working: a path that an item came from answers 301 to the item's page.
+/// Lowest route priority, so it only sees what no other page claims.
+/// </summary>
+public sealed class LegacyAddressController(NewsQueries news) : Controller
+{
+    [HttpGet("{**path}", Order = int.MaxValue)]
+    public async Task<IActionResult> Redirect(string? path, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(path)) return NotFound();
+        var slug = await news.SlugForSourceAddressAsync("/" + path, ct);
+        return slug is null ? NotFound() : RedirectPermanent($"/news/{Uri.EscapeDataString(slug)}");
+    }
+}
