@@ -44,6 +44,12 @@ public static class NewsStorageRegistration
         services.AddScoped<IImportFormat, CsvFormat>();
         services.AddScoped<IImportFormat, ArchivedPageTextFormat>();
         services.AddScoped<NewsImporter>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ImportOptions>>();
+            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            return new ImportUploadStore(options, Path.GetFullPath(Path.Combine(root, options.Value.UploadFolder)));
+        });
         services.AddScoped<NewsExporter>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>

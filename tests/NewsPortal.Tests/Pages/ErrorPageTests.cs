@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,17 +14,15 @@ public sealed class FailingPageFactory : NewsPortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter, FailingEndpointStartupFilter>());
+        builder.ConfigureTestServices(services => services.AddControllers().AddApplicationPart(typeof(FailingController).Assembly));
     }
+}
 
-    private sealed class FailingEndpointStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Map("/test-failure", failing => failing.Run(_ => throw new InvalidOperationException(SecretDetail)));
-        };
-    }
+/// <summary>Only in this test's app: an address whose action fails.</summary>
+public sealed class FailingController : Microsoft.AspNetCore.Mvc.Controller
+{
+    [Microsoft.AspNetCore.Mvc.HttpGet("/test-failure")]
+    public Microsoft.AspNetCore.Mvc.IActionResult Fail() => throw new InvalidOperationException(FailingPageFactory.SecretDetail);
 }
 
 public sealed class ErrorPageTests(FailingPageFactory factory) : IClassFixture<FailingPageFactory>

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Areas.Admin.Models;
+using NewsPortal.Core.Export;
+using NewsPortal.Core.Import;
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Areas.Admin.Controllers;
+
+/// <summary>Upload, dry run, then apply; and downloads of the whole site or a selection.</summary>
+public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter) : AdminController
+{
+    // Larger than any configured limit; ImportUploadStore enforces Import:MaxUploadBytes with a clear message.
+    private const long MaxRequestBytes = 2L * 1024 * 1024 * 1024;
+
+    [HttpGet("/admin/import")]
+    public IActionResult Index() => View(new ImportViewModel());
+
+    [HttpPost("/admin/import"), RequestSizeLimit(MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    public async Task<IActionResult> DryRun(IFormFile? file, CancellationToken ct)
+    {
+        if (file is not { Length: > 0 }) return View("Index", new ImportViewModel(Error: "Choose a file to import."));
+        await using var stream = file.OpenReadStream();
+        var (id, error) = await uploads.SaveAsync(stream, file.FileName, ct);
+        if (id is null)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return View("Index", new ImportViewModel(Error: error));
+        }
+        var source = uploads.Open(id.Value)!;
+        var report = await importer.RunAsync([source], dryRun: true, UserName, ct: ct);
+        if (report.Errors > 0) uploads.Delete(id.Value);
+        if (report.Errors > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", new ImportViewModel(report, source.Name, report.Errors == 0 ? id : null));
+    }
+
+    [HttpPost("/admin/import/apply")]
+    public async Task<IActionResult> Apply(Guid uploadId, CancellationToken ct)
+    {
+        var source = uploads.Open(uploadId);
+        if (source is null) return View("Index", new ImportViewModel(Error: "That upload is no longer here (already applied?). Upload the file again."));
+        var report = await importer.RunAsync([source], dryRun: false, UserName, ct: ct);
+        uploads.Delete(uploadId);
+        if (!report.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", new ImportViewModel(report, source.Name));
+    }
+
+    [HttpGet("/admin/export")]
+    public IActionResult Export(string format = "json", NewsSection? section = null, int? year = null)
+    {
+        if (!ModelState.IsValid || format is not ("json" or "markdown")) return BadRequest();
+        var selection = new ExportSelection(section, year);
+        var markdown = format == "markdown";
+        // Streamed straight from the database to the response.
+        return new FileCallbackResult(markdown ? "application/zip" : "application/json; charset=utf-8",
+            markdown ? "newsportal-export.zip" : "newsportal-export.json",
+            (output, token) => markdown ? exporter.WriteMarkdownZipAsync(output, selection, token) : exporter.WriteJsonAsync(output, selection, token));
+    }
+}
