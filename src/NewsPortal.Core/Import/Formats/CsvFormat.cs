@@ -24,7 +24,8 @@ public sealed class CsvFormat : IImportFormat
     public bool Recognizes(string fileName, string head)
     {
         var firstLine = head.Split('\n')[0].Trim().ToLowerInvariant();
-        return firstLine.Split(',').Contains("title") && firstLine.Contains(',');
+        return fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            || (firstLine.Contains("title", StringComparison.Ordinal) && (firstLine.Contains(',') || firstLine.Contains(';')));
     }
 
     public async IAsyncEnumerable<ImportRecord> ReadAsync(ImportSource source, [EnumeratorCancellation] CancellationToken ct)
@@ -59,7 +60,7 @@ public sealed class CsvFormat : IImportFormat
             catch (CsvHelperException error) when (error is BadDataException or ParserException)
             {
                 // CsvHelper must fail the import here, not skip the row (BAD-11).
-                record = ImportRecord.Failed($"{source.Name}, line {error.Context?.Parser?.RawRow}", "the row is not valid CSV (an unterminated or stray quote).");
+                record = ImportRecord.Failed($"{source.Name}, row {error.Context?.Parser?.Row}", "the row is not valid CSV (an unterminated or stray quote).");
                 broken = true;
             }
             yield return record;
@@ -92,7 +93,9 @@ public sealed class CsvFormat : IImportFormat
 
     private static ImportRecord ToRecord(CsvReader csv, string[] header, string fileName)
     {
-        var location = $"{fileName}, line {csv.Parser.RawRow}";
+        var location = $"{fileName}, row {csv.Parser.Row}";
+        if (csv.Parser.RawRecord.Count(c => c == '"') % 2 == 1)
+            return ImportRecord.Failed(location, "a quoted field is never closed (an unterminated quote).");
         if (csv.Parser.Count != header.Length)
             return ImportRecord.Failed(location, $"expected {header.Length} fields, found {csv.Parser.Count}.");
         string? Field(string name) => header.Contains(name) && csv.GetField(name) is { Length: > 0 } value ? value : null;
