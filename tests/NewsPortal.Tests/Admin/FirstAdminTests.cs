@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using NewsPortal.Tests.Fixtures;
 
@@ -46,25 +45,9 @@ public sealed class FirstAdminTests(FirstAdminFromEnvironmentFactory factory) : 
         using var target = new NewsPortalFactory();
         var email = $"cli-admin-{Guid.NewGuid():N}@example.org";
         const string password = "a passphrase given on the command line";
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "create-admin", "--email", email])
-        {
-            WorkingDirectory = RepositoryFiles.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__NewsPortal"] = $"Data Source={target.DatabasePath}",
-                ["NEWSPORTAL_ADMIN_PASSWORD"] = password,
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Serilog__MinimumLevel__Default"] = "Warning",
-            },
-        };
+        var (exitCode, output) = await PortalCommand.RunAsync(target, new() { ["NEWSPORTAL_ADMIN_PASSWORD"] = password }, "create-admin", "--email", email);
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
-
-        Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync());
+        Assert.True(exitCode == 0, output);
         Assert.Contains($"Administrator {email} created.", output);
         var admin = new EditorSession(target, email, password);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync(email, password)).StatusCode);
