@@ -26,7 +26,7 @@ public sealed class ImportUploadStore(IOptions<ImportOptions> options, string fo
                 {
                     file.Close();
                     File.Delete(path + ".part");
-                    return (null, $"The file is larger than the import limit of {limit / (1024 * 1024)} MB; split it or import it from the command line.");
+                    return (null, $"The file is larger than the import limit of {ByteSize.Format(limit)}; split it or import it from the command line.");
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }

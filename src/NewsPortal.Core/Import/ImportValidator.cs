@@ -21,6 +21,7 @@ public sealed record ValidatedItem(NewsItemContent Content, string? SourceAddres
 public static partial class ImportValidator
 {
     private const int MaxBodyLength = 200_000;
+    private static readonly MarkdownRenderer StructureCheck = new();
     private const int MinYear = 1950, MaxYear = 2100;
 
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
@@ -54,6 +55,7 @@ public static partial class ImportValidator
         if (summary.Length > NewsItem.SummaryMaxLength) return Fail($"the summary has {summary.Length} characters; at most {NewsItem.SummaryMaxLength} are allowed");
         var body = (item.Body ?? "").Normalize(NormalizationForm.FormC);
         if (body.Length > MaxBodyLength) return Fail($"the body has {body.Length} characters; at most {MaxBodyLength} are allowed");
+        if (StructureCheck.Problem(body) is { } structure) return Fail($"the body {structure}");
 
         var slug = Slug.From(string.IsNullOrWhiteSpace(item.Slug) ? title : item.Slug);
         if (slug.Length == 0) return Fail("the slug (or the title) needs at least one letter or digit");

@@ -30,7 +30,7 @@ public static class ZipExpander
             throw new ImportException($"{zipName} holds {files.Count} files; at most {limits.MaxZipEntries} are accepted.");
         var total = files.Sum(e => e.Length);
         if (total > limits.MaxZipUncompressedBytes)
-            throw new ImportException($"{zipName} unpacks to {total / (1024 * 1024)} MB; at most {limits.MaxZipUncompressedBytes / (1024 * 1024)} MB are accepted.");
+            throw new ImportException($"{zipName} unpacks to {ByteSize.Format(total)}; at most {ByteSize.Format(limits.MaxZipUncompressedBytes)} are accepted.");
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in files)

@@ -21,7 +21,7 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
         while ((read = await upload.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > limits.MaxBytes)
-                return new(null, $"The photo is larger than the limit of {limits.MaxBytes / (1024 * 1024)} MB.");
+                return new(null, $"The photo is larger than the limit of {ByteSize.Format(limits.MaxBytes)}.");
             buffer.Write(chunk, 0, read);
         }
 

@@ -18,6 +18,16 @@ public sealed class NewsWriter(NewsDbContext db, MarkdownRenderer markdown, Time
         db.NewsItems.Add(item);
     }
 
+    /// <summary>Like <see cref="AddAsync"/> for callers that have already made sure the slug is free (bulk imports).</summary>
+    public void AddWithCheckedSlug(NewsItem item, string? user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        item.CreatedAtUtc = now;
+        item.CreatedBy = user;
+        Touch(item, user, now);
+        db.NewsItems.Add(item);
+    }
+
     /// <summary>Marks a tracked item as changed: fresh HTML, timestamp and concurrency version.</summary>
     public void Update(NewsItem item, string? user) => Touch(item, user, clock.GetUtcNow().UtcDateTime);
 

@@ -23,7 +23,37 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
+    public const string TooDeeplyNested = "is nested too deeply to display (hundreds of levels of quotes, lists or brackets); simplify it";
+
+    /// <summary>Never throws on hostile input: what Markdig refuses (absurd nesting) is shown as plain text.</summary>
     public string ToHtml(string markdown)
+    {
+        try
+        {
+            return Render(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig stops at its depth limit instead of overflowing the stack; keep the words, drop the structure.
+            return "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>";
+        }
+    }
+
+    /// <summary>Null when the text renders as Markdown; otherwise why not (for validation messages).</summary>
+    public string? Problem(string markdown)
+    {
+        try
+        {
+            Markdown.Parse(markdown, _pipeline);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return TooDeeplyNested;
+        }
+    }
+
+    private string Render(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         DefuseUnsafeLinks(document);

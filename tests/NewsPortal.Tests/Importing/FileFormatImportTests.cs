@@ -169,4 +169,20 @@ public sealed class FileFormatImportTests(NewsPortalFactory factory) : IClassFix
         Assert.Equal("/news/a-page-for-the-redirect-test", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/commission_2010-2014/malmstrom/news/archives/2099/01/20990101_en.htm")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_zip_with_a_link_or_a_repeated_name_is_refused()
+    {
+        var link = Zip(("page.json", Encoding.UTF8.GetBytes("[]")));
+        // Mark the entry as a Unix symbolic link (mode 0120777 in the high bits of the external attributes).
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(link, writable: true), System.IO.Compression.ZipArchiveMode.Update))
+            archive.Entries[0].ExternalAttributes = unchecked((int)(0xA1FFu << 16));
+        var repeated = Zip(("a.json", Encoding.UTF8.GetBytes("[]")), ("A.json", Encoding.UTF8.GetBytes("[]")));
+
+        var linkReport = await RunAsync(factory, dryRun: true, File("link.zip", link));
+        var repeatedReport = await RunAsync(factory, dryRun: true, File("repeated.zip", repeated));
+
+        Assert.Contains("is a symbolic link", Assert.Single(linkReport.ErrorMessages));
+        Assert.Contains("appears twice", Assert.Single(repeatedReport.ErrorMessages));
+    }
 }

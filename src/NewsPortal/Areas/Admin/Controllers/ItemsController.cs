@@ -130,6 +130,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     /// <summary>Stores a newly uploaded photo; returns the file the item will point to (new, kept, or none).</summary>
     private async Task<string?> PhotoAfterUploadAsync(ItemFormModel form, CancellationToken ct)
     {
+        if (markdown.Problem(form.Body ?? "") is { } problem) ModelState.AddModelError(nameof(form.Body), "The body " + problem + ".");
         var kept = form.RemovePhoto || form.PhotoFileName is null || media.PathOf(form.PhotoFileName) is null ? null : form.PhotoFileName;
         if (form.PhotoUpload is not { Length: > 0 } upload) return kept;
         await using var stream = upload.OpenReadStream();
