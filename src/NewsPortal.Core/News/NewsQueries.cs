@@ -43,6 +43,30 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     public Task<string?> SlugForSourceAddressAsync(string sourceAddress, CancellationToken ct = default) =>
         PublicItems().Where(i => i.SourceAddress == sourceAddress).Select(i => i.Slug).FirstOrDefaultAsync(ct);
 
+    /// <summary>The saved versions of an item that were public when saved, oldest first (the item's mementos).</summary>
+    public async Task<IReadOnlyList<PublicRevision>> PublishedRevisionsAsync(int itemId, CancellationToken ct = default)
+    {
+        var revisions = await db.Revisions.AsNoTracking().Where(r => r.NewsItemId == itemId).OrderBy(r => r.Number).ToListAsync(ct);
+        return revisions.Select(r => new PublicRevision(r.Number, r.CreatedAtUtc, Editing.NewsEditor.ContentOf(r)))
+            .Where(r => r.Content.Status == NewsStatus.Published)
+            .ToList();
+    }
+
+    public Task<int> PublicCountAsync(CancellationToken ct = default) => PublicItems().CountAsync(ct);
+
+    /// <summary>One page of public addresses for the sitemap, in a stable order.</summary>
+    public async Task<IReadOnlyList<(string Slug, DateTime UpdatedAtUtc)>> SitemapPageAsync(int skip, int take, CancellationToken ct = default) =>
+        (await PublicItems().OrderBy(i => i.Id).Skip(skip).Take(take).Select(i => new { i.Slug, i.UpdatedAtUtc }).ToListAsync(ct))
+        .Select(i => (i.Slug, i.UpdatedAtUtc)).ToList();
+
+    /// <summary>The latest public items of a section (or of all), as feeds show them.</summary>
+    public async Task<IReadOnlyList<NewsSummary>> LatestAsync(NewsFilter filter, int count, CancellationToken ct = default)
+    {
+        var items = PublicItems();
+        if (filter.Section is { } section) items = items.Where(i => i.Section == section);
+        return await Newest(items).Take(count).Select(ToSummary).ToListAsync(ct);
+    }
+
     /// <summary>True when an item once lived at this slug and was deleted (the page answers 410 Gone).</summary>
     public Task<bool> WasDeletedAsync(string slug, CancellationToken ct = default) =>
         db.NewsItems.AnyAsync(i => i.Slug == slug && i.DeletedAtUtc != null, ct);

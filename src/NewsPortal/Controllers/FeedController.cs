@@ -3,17 +3,72 @@ using Microsoft.Extensions.Options;
 using NewsPortal.Core.News;
 using NewsPortal.Feeds;
 using NewsPortal.Hosting;
+using NewsPortal.Models;
 
 namespace NewsPortal.Controllers;
 
+/// <summary>RSS and Atom for the site and each section; the sitemap and robots.txt for search engines.</summary>
 public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site) : Controller
 {
+    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+
     [HttpGet("/feed.xml")]
-    public async Task<IActionResult> Rss(CancellationToken ct)
+    public Task<IActionResult> Rss(CancellationToken ct) => RssFor(NewsFilter.All, site.Value.Title, ct);
+
+    [HttpGet("/feed.atom")]
+    public Task<IActionResult> Atom(CancellationToken ct) => AtomFor(NewsFilter.All, site.Value.Title, ct);
+
+    [HttpGet("/sections/{name}/feed.xml")]
+    public Task<IActionResult> SectionRss(string name, CancellationToken ct) =>
+        SectionNames.FromPath(name) is { } section
+            ? RssFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", ct)
+            : Task.FromResult<IActionResult>(NotFound());
+
+    [HttpGet("/sections/{name}/feed.atom")]
+    public Task<IActionResult> SectionAtom(string name, CancellationToken ct) =>
+        SectionNames.FromPath(name) is { } section
+            ? AtomFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", ct)
+            : Task.FromResult<IActionResult>(NotFound());
+
+    [HttpGet("/sitemap.xml")]
+    public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
-        var items = await news.LatestAsync(site.Value.FeedItemCount, ct);
-        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        var xml = RssFeedWriter.Write(site.Value.Title, site.Value.Subtitle, baseUrl, items);
-        return File(xml, "application/rss+xml; charset=utf-8");
+        var count = await news.PublicCountAsync(ct);
+        if (count + 2 > SitemapWriter.MaxUrlsPerSitemap)
+        {
+            var pages = (count + SitemapWriter.MaxUrlsPerSitemap - 1) / SitemapWriter.MaxUrlsPerSitemap;
+            return Xml(SitemapWriter.Index(Enumerable.Range(1, pages).Select(n => $"{BaseUrl}/sitemaps/{n}.xml")));
+        }
+        var items = await news.SitemapPageAsync(0, SitemapWriter.MaxUrlsPerSitemap, ct);
+        return Xml(SitemapWriter.UrlSet(new (string, DateTime?)[] { ($"{BaseUrl}/", null), ($"{BaseUrl}/news", null) }.Concat(ItemUrls(items))));
     }
+
+    [HttpGet("/sitemaps/{page:int:min(1)}.xml")]
+    public async Task<IActionResult> SitemapPage(int page, CancellationToken ct)
+    {
+        var items = await news.SitemapPageAsync((page - 1) * SitemapWriter.MaxUrlsPerSitemap, SitemapWriter.MaxUrlsPerSitemap, ct);
+        return items.Count == 0 ? NotFound() : Xml(SitemapWriter.UrlSet(ItemUrls(items)));
+    }
+
+    [HttpGet("/robots.txt")]
+    public IActionResult Robots() =>
+        Content($"User-agent: *\nDisallow: /admin\nSitemap: {BaseUrl}/sitemap.xml\n", "text/plain; charset=utf-8");
+
+    private IEnumerable<(string, DateTime?)> ItemUrls(IEnumerable<(string Slug, DateTime UpdatedAtUtc)> items) =>
+        items.Select(i => ($"{BaseUrl}/news/{Uri.EscapeDataString(i.Slug)}", (DateTime?)i.UpdatedAtUtc));
+
+    private async Task<IActionResult> RssFor(NewsFilter filter, string title, CancellationToken ct)
+    {
+        var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
+        return File(RssFeedWriter.Write(title, site.Value.Subtitle, BaseUrl, items), "application/rss+xml; charset=utf-8");
+    }
+
+    private async Task<IActionResult> AtomFor(NewsFilter filter, string title, CancellationToken ct)
+    {
+        var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
+        var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
+        return File(AtomFeedWriter.Write(title, $"{BaseUrl}{Request.Path}", $"{BaseUrl}/", updated, items), "application/atom+xml; charset=utf-8");
+    }
+
+    private FileContentResult Xml(byte[] document) => File(document, "application/xml; charset=utf-8");
 }

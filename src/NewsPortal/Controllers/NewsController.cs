@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NewsPortal.Archive;
 using NewsPortal.Core.News;
+using NewsPortal.Core.Rendering;
 using NewsPortal.Hosting;
 using NewsPortal.Models;
 
 namespace NewsPortal.Controllers;
 
-public sealed class NewsController(NewsQueries news, IOptions<SiteOptions> site, IOptions<ArchiveOptions> archive) : Controller
+public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, IOptions<SiteOptions> site, IOptions<ArchiveOptions> archive) : Controller
 {
     [HttpGet("/news")]
     public Task<IActionResult> Index(int page = 1, CancellationToken ct = default) =>
@@ -26,7 +28,56 @@ public sealed class NewsController(NewsQueries news, IOptions<SiteOptions> site,
     public async Task<IActionResult> Item(string slug, CancellationToken ct)
     {
         var item = await news.BySlugAsync(slug, ct);
-        if (item is not null) return View(NewsItemViewModel.From(item, archive.Value));
+        if (item is null) return await NotFoundOrGoneAsync(slug, ct);
+        var model = Describe(item);
+        Memento.AddHeaders(Response, Memento.CaptureTime(item.ArchivedOn ?? archive.Value.ArchivedOn), model.OriginalUrl, model.TimeMapUrl);
+        return View(model);
+    }
+
+    /// <summary>A published revision at its own address: a later memento of the same original.</summary>
+    [HttpGet("/news/{slug}/revisions/{number:int}")]
+    public async Task<IActionResult> Revision(string slug, int number, CancellationToken ct)
+    {
+        var item = await news.BySlugAsync(slug, ct);
+        if (item is null) return await NotFoundOrGoneAsync(slug, ct);
+        var revision = (await news.PublishedRevisionsAsync(item.Id, ct)).FirstOrDefault(r => r.Number == number);
+        if (revision is null) return NotFound();
+
+        var shown = new NewsItem { Id = item.Id, Slug = item.Slug, Title = revision.Content.Title };
+        revision.Content.ApplyTo(shown);
+        (shown.Slug, shown.SourceAddress, shown.ArchivedOn, shown.UpdatedAtUtc) = (item.Slug, item.SourceAddress, item.ArchivedOn, revision.SavedAtUtc);
+        shown.BodyHtml = markdown.ToHtml(shown.Body);
+        var model = Describe(shown) with { Revision = revision };
+        Memento.AddHeaders(Response, revision.SavedAtUtc, model.OriginalUrl, model.TimeMapUrl);
+        return View("Item", model);
+    }
+
+    [HttpGet("/news/{slug}/timemap")]
+    public async Task<IActionResult> TimeMap(string slug, CancellationToken ct)
+    {
+        var item = await news.BySlugAsync(slug, ct);
+        if (item is null) return NotFound();
+        var model = Describe(item);
+        var revisions = await news.PublishedRevisionsAsync(item.Id, ct);
+        var body = Memento.TimeMap(model.OriginalUrl, model.TimeMapUrl, model.CanonicalUrl,
+            Memento.CaptureTime(item.ArchivedOn ?? archive.Value.ArchivedOn), revisions, n => $"{model.CanonicalUrl}/revisions/{n}");
+        return Content(body, Memento.TimeMapContentType + "; charset=utf-8");
+    }
+
+    private NewsItemViewModel Describe(NewsItem item)
+    {
+        var canonical = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/news/{Uri.EscapeDataString(item.Slug)}";
+        var model = NewsItemViewModel.From(item, archive.Value);
+        return model with
+        {
+            CanonicalUrl = canonical,
+            TimeMapUrl = canonical + "/timemap",
+            JsonLd = NewsArticleJsonLd.For(item, canonical, model.OriginalUrl, site.Value.Title),
+        };
+    }
+
+    private async Task<IActionResult> NotFoundOrGoneAsync(string slug, CancellationToken ct)
+    {
         if (!await news.WasDeletedAsync(slug, ct)) return NotFound();
         Response.StatusCode = StatusCodes.Status410Gone;
         return View("Gone");

@@ -2,10 +2,15 @@ using NewsPortal.Core.News;
 
 namespace NewsPortal.Models;
 
+/// <summary>An item page: the item (or one of its published revisions) with everything needed to cite it.</summary>
 public sealed record NewsItemViewModel(
     NewsItem Item,
     IReadOnlyList<NewsLinkViewModel> Links,
-    string? OriginalUrl)
+    string? OriginalUrl,
+    string CanonicalUrl = "",
+    string TimeMapUrl = "",
+    string JsonLd = "",
+    PublicRevision? Revision = null)
 {
     public static NewsItemViewModel From(NewsItem item, ArchiveOptions archive)
     {

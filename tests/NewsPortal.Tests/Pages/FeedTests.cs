@@ -1,18 +1,29 @@
+using System.Net;
 using System.Xml.Linq;
+using NewsPortal.Core.News;
 using NewsPortal.Tests.Builders;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Pages;
 
+/// <summary>Feeds and sitemap, parsed with an XML parser: well-formed, escaped, pointing at real pages.</summary>
 public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private async Task<(HttpResponseMessage Response, XDocument Xml)> GetXmlAsync(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+        return (response, XDocument.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
     [Fact]
-    public async Task The_feed_is_well_formed_rss_listing_the_news()
+    public async Task The_rss_feed_is_well_formed_and_escapes_text()
     {
         var hostile = await new NewsItemBuilder().Titled("Fish & chips <b>\"bold\"</b>").On(new DateOnly(2014, 1, 2)).SaveAsync(factory.Services);
 
-        var response = await factory.CreateClient().GetAsync("/feed.xml");
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        var (response, feed) = await GetXmlAsync("/feed.xml");
 
         Assert.Equal("application/rss+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("2.0", feed.Root!.Attribute("version")!.Value);
@@ -20,5 +31,51 @@ public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPor
         Assert.Contains(items, i => i.Element("title")!.Value == "Cybercrime: \"EU-US cooperation a necessity\""
             && i.Element("link")!.Value.EndsWith("/news/cybercrime-eu-us-cooperation-a-necessity"));
         Assert.Contains(items, i => i.Element("title")!.Value == hostile.Title);
+    }
+
+    [Fact]
+    public async Task The_atom_feed_is_well_formed_with_entries_that_resolve()
+    {
+        var (response, feed) = await GetXmlAsync("/feed.atom");
+
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        var entry = feed.Root!.Elements(Atom + "entry").First(e => e.Element(Atom + "title")!.Value.StartsWith("Cybercrime"));
+        var href = entry.Element(Atom + "link")!.Attribute("href")!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(href)).StatusCode);
+        Assert.Equal("2012-05-03T00:00:00Z", entry.Element(Atom + "published")!.Value);
+    }
+
+    [Fact]
+    public async Task Each_section_has_its_own_feeds()
+    {
+        var speech = await new NewsItemBuilder().Titled($"A speech {Guid.NewGuid():N}").InSection(NewsSection.Speech).SaveAsync(factory.Services);
+
+        var (_, rss) = await GetXmlAsync("/sections/speeches/feed.xml");
+        var (_, atom) = await GetXmlAsync("/sections/speeches/feed.atom");
+
+        Assert.Equal([speech.Title], rss.Root!.Element("channel")!.Elements("item").Select(i => i.Element("title")!.Value));
+        Assert.Equal([speech.Title], atom.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/sections/nonsense/feed.xml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_public_items_only()
+    {
+        var draft = await new NewsItemBuilder().WithStatus(NewsStatus.Draft).SaveAsync(factory.Services);
+
+        var (_, sitemap) = await GetXmlAsync("/sitemap.xml");
+
+        var urls = sitemap.Root!.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
+        Assert.Contains("http://localhost/news/cybercrime-eu-us-cooperation-a-necessity", urls);
+        Assert.DoesNotContain(urls, u => u.EndsWith("/" + draft.Slug));
+    }
+
+    [Fact]
+    public async Task Robots_txt_keeps_crawlers_out_of_admin_and_names_the_sitemap()
+    {
+        var text = await factory.CreateClient().GetStringAsync("/robots.txt");
+
+        Assert.Contains("Disallow: /admin", text.Split('\n'));
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", text.Split('\n'));
     }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Feeds;
+
+/// <summary>Atom 1.0 (RFC 4287) through XmlWriter: escaped text, always well-formed.</summary>
+public static class AtomFeedWriter
+{
+    private const string Atom = "http://www.w3.org/2005/Atom";
+
+    public static byte[] Write(string title, string selfUrl, string siteUrl, DateTime updatedUtc, IEnumerable<NewsSummary> items)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteElementString("title", Atom, title);
+            xml.WriteElementString("id", Atom, selfUrl);
+            xml.WriteElementString("updated", Atom, Timestamp(updatedUtc));
+            Link(xml, "self", selfUrl);
+            Link(xml, "alternate", siteUrl);
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, title);
+            xml.WriteEndElement();
+            foreach (var item in items)
+            {
+                var url = $"{siteUrl.TrimEnd('/')}/news/{Uri.EscapeDataString(item.Slug)}";
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("title", Atom, item.Title);
+                xml.WriteElementString("id", Atom, url);
+                Link(xml, "alternate", url);
+                var date = Timestamp(item.PublishedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+                xml.WriteElementString("published", Atom, date);
+                xml.WriteElementString("updated", Atom, date);
+                xml.WriteElementString("summary", Atom, item.Summary);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
