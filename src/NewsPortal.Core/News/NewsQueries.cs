@@ -84,19 +84,6 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     public async Task<DateTime?> LastUpdateAsync(CancellationToken ct = default) =>
         await PublicItems().MaxAsync(i => (DateTime?)i.UpdatedAtUtc, ct);
 
-    /// <summary>Plain substring search over title, summary and body, newest first.</summary>
-    public async Task<PagedResult<NewsSummary>?> SearchAsync(string query, int page, int pageSize, CancellationToken ct = default)
-    {
-        if (page < 1) return null;
-        // Wildcards typed by the reader are matched literally.
-        var pattern = "%" + query.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var items = PublicItems().Where(i =>
-            EF.Functions.Like(i.Title, pattern, "\\")
-            || EF.Functions.Like(i.Summary, pattern, "\\")
-            || EF.Functions.Like(i.Body, pattern, "\\"));
-        return await PageOfAsync(items, page, pageSize, ct);
-    }
-
     private static async Task<PagedResult<NewsSummary>?> PageOfAsync(IQueryable<NewsItem> items, int page, int pageSize, CancellationToken ct)
     {
         var total = await items.CountAsync(ct);

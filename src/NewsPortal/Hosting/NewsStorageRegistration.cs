@@ -9,6 +9,7 @@ using NewsPortal.Core.Import.Formats;
 using NewsPortal.Core.Media;
 using NewsPortal.Core.News;
 using NewsPortal.Core.Rendering;
+using NewsPortal.Core.Search;
 using NewsPortal.Core.Seeding;
 using NewsPortal.Migrations.Sqlite;
 
@@ -32,6 +33,7 @@ public static class NewsStorageRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<NewsQueries>();
+        services.AddScoped<NewsSearch>();
         services.AddScoped<NewsWriter>();
         services.AddScoped<ArchiveSeeder>();
         services.AddScoped<NewsEditor>();

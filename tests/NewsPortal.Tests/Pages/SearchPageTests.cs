@@ -1,38 +1,102 @@
 using System.Net;
+using NewsPortal.Core.News;
+using NewsPortal.Tests.Builders;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Pages;
 
+/// <summary>Full-text search (SQLite FTS5): ranking, marked snippets, filters, and safety with any input.</summary>
 public sealed class SearchPageTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    [Fact]
-    public async Task Finds_an_item_by_a_word_in_its_body()
+    private async Task<AngleSharp.Dom.IDocument> SearchAsync(string query)
     {
-        var (_, page) = await factory.CreateClient().GetPageAsync("/search?q=Europol");
+        var (response, page) = await factory.CreateClient().GetPageAsync("/search?" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return page;
+    }
+
+    [Fact]
+    public async Task Finds_an_item_by_a_word_in_its_body_and_marks_it_in_the_snippet()
+    {
+        var page = await SearchAsync("q=Europol");
 
         Assert.Equal("1 result for “Europol”", page.QuerySelector(".search-summary")!.Text());
-        Assert.Equal("/news/cybercrime-eu-us-cooperation-a-necessity", page.QuerySelector(".news-list a")!.GetAttribute("href"));
+        Assert.Equal("/news/cybercrime-eu-us-cooperation-a-necessity", page.QuerySelector(".search-results a")!.GetAttribute("href"));
+        Assert.Equal("Europol", page.QuerySelector(".search-results .snippet mark")!.Text());
         Assert.Equal("Europol", page.QuerySelector("#search-query")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Accents_and_word_beginnings_are_enough()
+    {
+        var page = await SearchAsync("q=" + Uri.EscapeDataString("malmstrom cybercri"));
+
+        Assert.Contains(page.QuerySelectorAll(".search-results h3"), h => h.Text().StartsWith("Cybercrime"));
+    }
+
+    [Fact]
+    public async Task A_title_match_ranks_above_a_body_match()
+    {
+        var word = "zephyrine" + Guid.NewGuid().ToString("N")[..6];
+        await new NewsItemBuilder().Titled($"Mentions it in passing {Guid.NewGuid():N}").WithBody($"Somewhere in the text: {word}.").SaveAsync(factory.Services);
+        await new NewsItemBuilder().Titled($"All about {word}").WithBody("Nothing else.").SaveAsync(factory.Services);
+
+        var page = await SearchAsync("q=" + word);
+
+        Assert.StartsWith("All about", page.QuerySelector(".search-results h3")!.Text());
+    }
+
+    [Fact]
+    public async Task Saved_changes_are_searchable_at_once_and_drafts_never()
+    {
+        var word = "quillonaria" + Guid.NewGuid().ToString("N")[..6];
+        await new NewsItemBuilder().Titled($"Draft {word}").WithStatus(NewsStatus.Draft).SaveAsync(factory.Services);
+        await new NewsItemBuilder().Titled($"Public {word}").SaveAsync(factory.Services);
+
+        var page = await SearchAsync("q=" + word);
+
+        Assert.Equal([$"Public {word}"], page.QuerySelectorAll(".search-results h3").Select(h => h.Text()));
+    }
+
+    [Fact]
+    public async Task Year_and_section_narrow_the_results()
+    {
+        var word = "ventrolith" + Guid.NewGuid().ToString("N")[..6];
+        await new NewsItemBuilder().Titled($"Speech {word}").InSection(NewsSection.Speech).On(new DateOnly(2013, 2, 2)).SaveAsync(factory.Services);
+        await new NewsItemBuilder().Titled($"News {word}").On(new DateOnly(2011, 2, 2)).SaveAsync(factory.Services);
+
+        var bySection = await SearchAsync($"q={word}&section=speeches");
+        var byYear = await SearchAsync($"q={word}&year=2011");
+
+        Assert.Equal([$"Speech {word}"], bySection.QuerySelectorAll(".search-results h3").Select(h => h.Text()));
+        Assert.Equal([$"News {word}"], byYear.QuerySelectorAll(".search-results h3").Select(h => h.Text()));
     }
 
     [Theory]
     [InlineData("%")]
     [InlineData("' OR 1=1--")]
+    [InlineData("NEAR(a b) AND title:x OR *")]
+    [InlineData("\"unbalanced")]
     [InlineData("zzzz-nothing-matches")]
-    public async Task Treats_the_query_as_plain_words(string query)
+    public async Task Any_input_is_searched_for_as_words_never_run(string query)
     {
-        var (response, page) = await factory.CreateClient().GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+        var page = await SearchAsync("q=" + Uri.EscapeDataString(query));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("0 results", page.QuerySelector(".search-summary")!.Text());
+        Assert.Matches(@"^\d+ results? for", page.QuerySelector(".search-summary")!.Text());
     }
 
     [Fact]
     public async Task Without_a_query_shows_just_the_form()
     {
-        var (_, page) = await factory.CreateClient().GetPageAsync("/search");
+        var page = await SearchAsync("");
 
         Assert.NotNull(page.QuerySelector("form[role='search'] input[name='q']"));
-        Assert.Empty(page.QuerySelectorAll(".news-list"));
+        Assert.Empty(page.QuerySelectorAll(".search-results"));
+    }
+
+    [Fact]
+    public async Task Pages_past_the_end_answer_404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/search?q=Europol&page=5")).StatusCode);
     }
 }
