@@ -136,7 +136,9 @@ public sealed class NewsItemPageTests(NewsPortalFactory factory) : IClassFixture
         var (_, page) = await factory.CreateClient().GetPageAsync($"/news/{item.Slug}");
 
         Assert.Equal(hostile, page.QuerySelector("article h1")!.Text());
-        Assert.Empty(page.QuerySelectorAll("article img, script:not([src])"));
+        Assert.Empty(page.QuerySelectorAll("article img, script:not([src]):not([type='application/ld+json'])"));
+        var jsonLd = page.QuerySelector("script[type='application/ld+json']")!.TextContent;
+        Assert.Equal(hostile, System.Text.Json.JsonDocument.Parse(jsonLd).RootElement.GetProperty("headline").GetString());
         Assert.DoesNotContain(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith(hostile, page.Title);
     }
