@@ -40,6 +40,12 @@ public static class ArchiveDateFormats
         return false;
     }
 
+    public static string MonthName(int month, string language = "en")
+    {
+        var name = (MonthNames.GetValueOrDefault(language) ?? MonthNames["en"])[month - 1];
+        return language == "en" ? char.ToUpperInvariant(name[0]) + name[1..] : name;
+    }
+
     /// <summary>"3 May 2012" as the original site printed it.</summary>
     public static string Format(DateOnly date, string language = "en")
     {

@@ -30,7 +30,12 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
         if (page < 1) return null;
         var items = PublicItems();
         if (filter.Year is { } year)
-            items = items.Where(i => i.PublishedOn >= new DateOnly(year, 1, 1) && i.PublishedOn <= new DateOnly(year, 12, 31));
+        {
+            var (first, last) = filter.Month is { } month
+                ? (new DateOnly(year, month, 1), new DateOnly(year, month, DateTime.DaysInMonth(year, month)))
+                : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            items = items.Where(i => i.PublishedOn >= first && i.PublishedOn <= last);
+        }
         if (filter.Section is { } section)
             items = items.Where(i => i.Section == section);
         return await PageOfAsync(items, page, pageSize, ct);
@@ -78,6 +83,18 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
             .Select(g => new { Year = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.Year).Select(r => new YearCount(r.Year, r.Count)).ToList();
+    }
+
+    /// <summary>How many public items each month of a year holds (months without items are left out).</summary>
+    public async Task<IReadOnlyList<MonthCount>> MonthsAsync(int year, CancellationToken ct = default)
+    {
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var rows = await PublicItems()
+            .Where(i => i.PublishedOn >= first && i.PublishedOn <= last)
+            .GroupBy(i => i.PublishedOn.Month)
+            .Select(g => new { Month = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Month).Select(r => new MonthCount(year, r.Month, r.Count)).ToList();
     }
 
     /// <summary>When public content last changed, for the footer's "Last update".</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsPortal.Archive;
+using NewsPortal.Core.Import;
 using NewsPortal.Core.News;
 using NewsPortal.Core.Rendering;
 using NewsPortal.Hosting;
@@ -17,6 +18,10 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
     [HttpGet("/news/{year:int:range(1000,9999)}")]
     public Task<IActionResult> Year(int year, int page = 1, CancellationToken ct = default) =>
         List($"News from {year}", new NewsFilter(Year: year), $"/news/{year}", page, ct);
+
+    [HttpGet("/news/{year:int:range(1000,9999)}/{month:int:range(1,12)}")]
+    public Task<IActionResult> Month(int year, int month, int page = 1, CancellationToken ct = default) =>
+        List($"News from {ArchiveDateFormats.MonthName(month)} {year}", new NewsFilter(Year: year, Month: month), $"/news/{year}/{month:00}", page, ct);
 
     [HttpGet("/sections/{name}")]
     public Task<IActionResult> Section(string name, int page = 1, CancellationToken ct = default) =>

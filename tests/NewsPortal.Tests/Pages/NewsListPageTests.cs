@@ -106,4 +106,25 @@ public sealed class NewsListPageTests(PagedNewsFactory factory) : IClassFixture<
         Assert.Equal("3 May 2012", entry.QuerySelector(".news-date")!.Text());
         Assert.StartsWith("At an international conference in Washington D.C.", entry.QuerySelectorAll("p").Last().Text());
     }
+
+    [Fact]
+    public async Task A_month_lists_only_that_months_items()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/news/2012/05");
+
+        Assert.Equal("News from May 2012", page.QuerySelector("main h1")!.Text());
+        Assert.Equal(["Cybercrime: \"EU-US cooperation a necessity\""], Titles(page));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/news/2012/13")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Browsing_a_year_shows_its_months_with_counts_in_the_left_navigation()
+    {
+        var (_, page) = await factory.CreateClient().GetPageAsync("/news/2013");
+
+        var months = page.QuerySelectorAll(".left-nav ul.months a").Select(a => (a.Text(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("March (7)", "/news/2013/03")], months);
+        var (_, home) = await factory.CreateClient().GetPageAsync("/");
+        Assert.Empty(home.QuerySelectorAll(".left-nav ul.months"));
+    }
 }
