@@ -22,6 +22,7 @@ public sealed record NewsItemContent
     public string? PhotoCaption { get; init; }
     public string? PhotoCredit { get; init; }
     public IReadOnlyList<NewsLink> Links { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
 
     public static NewsItemContent Of(NewsItem item) => new()
     {
@@ -39,6 +40,7 @@ public sealed record NewsItemContent
         PhotoCaption = item.Photo?.Caption,
         PhotoCredit = item.Photo?.Credit,
         Links = item.Links.Select(l => new NewsLink { Kind = l.Kind, Text = l.Text, Url = l.Url }).ToList(),
+        Tags = item.Tags.ToList(),
     };
 
     public void ApplyTo(NewsItem item)
@@ -55,5 +57,6 @@ public sealed record NewsItemContent
         var photo = new NewsPhoto { FileName = PhotoFileName, AltText = PhotoAltText, Caption = PhotoCaption, Credit = PhotoCredit };
         item.Photo = photo.IsEmpty && string.IsNullOrEmpty(PhotoAltText) ? null : photo;
         item.Links = Links.Select(l => new NewsLink { Kind = l.Kind, Text = l.Text, Url = l.Url }).ToList();
+        item.Tags = News.Tags.Normalize(Tags);
     }
 }

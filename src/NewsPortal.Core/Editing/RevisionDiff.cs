@@ -22,6 +22,7 @@ public static class RevisionDiff
             ("Body", c => c.Body),
             ("Photo", c => string.Join("\n", new[] { c.PhotoFileName, c.PhotoAltText, c.PhotoCaption, c.PhotoCredit }.Select(v => v ?? ""))),
             ("Links", c => string.Join("\n", c.Links.Select(l => $"{l.Kind}: {l.Text} <{l.Url}>"))),
+            ("Tags", c => string.Join(", ", c.Tags)),
         };
         var changes = new List<FieldChange>();
         foreach (var (name, value) in fields)

@@ -76,6 +76,7 @@ public sealed class NewsExporter(NewsDbContext db)
             ? new ImportedPhoto { Alt = photo.AltText, Caption = photo.Caption, Credit = photo.Credit }
             : null,
         Links = item.Links.Count == 0 ? null : item.Links.Select(l => new ImportedLink { Kind = ImportValidator.NameOf(l.Kind), Text = l.Text, Url = l.Url }).ToList(),
+        Tags = item.Tags.Count == 0 ? null : item.Tags.ToList(),
         SourceAddress = item.SourceAddress,
         ArchivedOn = item.ArchivedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };

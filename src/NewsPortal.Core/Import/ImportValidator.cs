@@ -87,6 +87,7 @@ public static partial class ImportValidator
             Status = status, PublishAtUtc = publishAt,
             PhotoAltText = Clean(item.Photo?.Alt), PhotoCaption = Clean(item.Photo?.Caption), PhotoCredit = Clean(item.Photo?.Credit),
             Links = links,
+            Tags = News.Tags.Normalize(item.Tags),
         };
         return (new ValidatedItem(content, source, archivedOn), null);
 
@@ -109,6 +110,7 @@ public static partial class ImportValidator
         ("title", item.Title), ("slug", item.Slug), ("summary", item.Summary), ("body", item.Body), ("language", item.Language),
         ("photo alt text", item.Photo?.Alt), ("photo caption", item.Photo?.Caption), ("photo credit", item.Photo?.Credit),
         ("sourceAddress", item.SourceAddress), .. (item.Links ?? []).SelectMany(l => new[] { ("link text", l.Text), ("link url", l.Url) }),
+        .. (item.Tags ?? []).Select(t => ("tag", (string?)t)),
     ];
 
     /// <summary>NUL is refused by PostgreSQL text columns; an unpaired surrogate is not text at all.</summary>

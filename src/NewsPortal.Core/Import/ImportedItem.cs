@@ -23,6 +23,7 @@ public sealed class ImportedItem
     public string? Body { get; set; }
     public ImportedPhoto? Photo { get; set; }
     public List<ImportedLink>? Links { get; set; }
+    public List<string>? Tags { get; set; }
     public string? SourceAddress { get; set; }
     public string? ArchivedOn { get; set; }
 }

@@ -31,6 +31,9 @@ public sealed class NewsItem
     public NewsPhoto? Photo { get; set; }
     public List<NewsLink> Links { get; set; } = [];
 
+    /// <summary>Tag slugs; each tag has its own page and feeds.</summary>
+    public List<string> Tags { get; set; } = [];
+
     /// <summary>The page's address on the original site, e.g. /commission_2010-2014/.../20120503_en.htm.</summary>
     public string? SourceAddress { get; set; }
 

@@ -38,6 +38,8 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
         }
         if (filter.Section is { } section)
             items = items.Where(i => i.Section == section);
+        if (filter.Tag is { } tag)
+            items = items.Where(i => i.Tags.Contains(tag));
         return await PageOfAsync(items, page, pageSize, ct);
     }
 
@@ -69,6 +71,7 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     {
         var items = PublicItems();
         if (filter.Section is { } section) items = items.Where(i => i.Section == section);
+        if (filter.Tag is { } tag) items = items.Where(i => i.Tags.Contains(tag));
         return await Newest(items).Take(count).Select(ToSummary).ToListAsync(ct);
     }
 

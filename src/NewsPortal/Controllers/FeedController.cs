@@ -30,6 +30,12 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
             ? AtomFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", ct)
             : Task.FromResult<IActionResult>(NotFound());
 
+    [HttpGet("/tags/{tag}/feed.xml")]
+    public Task<IActionResult> TagRss(string tag, CancellationToken ct) => RssFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct);
+
+    [HttpGet("/tags/{tag}/feed.atom")]
+    public Task<IActionResult> TagAtom(string tag, CancellationToken ct) => AtomFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct);
+
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {

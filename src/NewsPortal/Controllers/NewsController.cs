@@ -23,6 +23,12 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
     public Task<IActionResult> Month(int year, int month, int page = 1, CancellationToken ct = default) =>
         List($"News from {ArchiveDateFormats.MonthName(month)} {year}", new NewsFilter(Year: year, Month: month), $"/news/{year}/{month:00}", page, ct);
 
+    [HttpGet("/tags/{tag}")]
+    public Task<IActionResult> Tag(string tag, int page = 1, CancellationToken ct = default) =>
+        Slug.From(tag) is { Length: > 0 } normalized && normalized == tag
+            ? List($"Tagged “{tag}”", new NewsFilter(Tag: tag), $"/tags/{tag}", page, ct)
+            : Task.FromResult<IActionResult>(NotFound());
+
     [HttpGet("/sections/{name}")]
     public Task<IActionResult> Section(string name, int page = 1, CancellationToken ct = default) =>
         SectionNames.FromPath(name) is { } section

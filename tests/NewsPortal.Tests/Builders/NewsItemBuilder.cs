@@ -36,6 +36,7 @@ public sealed class NewsItemBuilder
     public NewsItemBuilder InSection(NewsSection section) { _item.Section = section; return this; }
     public NewsItemBuilder WithBody(string markdown) { _item.Body = markdown; return this; }
     public NewsItemBuilder InLanguage(string language) { _item.Language = language; return this; }
+    public NewsItemBuilder Tagged(params string[] tags) { _item.Tags = NewsPortal.Core.News.Tags.Normalize(tags); return this; }
 
     public NewsItem Build() => _item;
 

@@ -9,13 +9,13 @@ namespace NewsPortal.Core.Import.Formats;
 /// <summary>
 /// Comma-separated values with a header row (RFC 4180 quoting). Required columns: title, date. Optional: slug, section,
 /// language, status, publish_at, summary, body, photo_alt, photo_caption, photo_credit, source_address, archived_on,
-/// links (one link per line: "kind|text|url"). Any other column is an error, so a typo never drops data silently.
+/// links (one link per line: "kind|text|url"), tags (separated by ";"). Any other column is an error, so a typo never drops data silently.
 /// </summary>
 public sealed class CsvFormat : IImportFormat
 {
     public static readonly string[] Columns =
         ["title", "date", "slug", "section", "language", "status", "publish_at", "summary", "body",
-         "photo_alt", "photo_caption", "photo_credit", "source_address", "archived_on", "links"];
+         "photo_alt", "photo_caption", "photo_credit", "source_address", "archived_on", "links", "tags"];
 
     private static readonly string[] RequiredColumns = ["title", "date"];
 
@@ -122,6 +122,7 @@ public sealed class CsvFormat : IImportFormat
             Body = Field("body"),
             Photo = hasPhoto is null ? null : new ImportedPhoto { Alt = Field("photo_alt"), Caption = Field("photo_caption"), Credit = Field("photo_credit") },
             Links = links,
+            Tags = (Field("tags") ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
             SourceAddress = Field("source_address"),
             ArchivedOn = Field("archived_on"),
         });

@@ -40,7 +40,6 @@ public sealed class MarkdownFrontMatterFormat : IImportFormat
         {
             return ImportRecord.Failed($"{name}, line {error.Start.Line + 1}", $"the front matter is not valid: {error.InnerException?.Message ?? error.Message}");
         }
-        var warnings = matter.Tags is { Count: > 0 } ? new[] { "Tags are not imported yet." } : null;
         return new ImportRecord(name, new ImportedItem
         {
             Title = matter.Title,
@@ -54,9 +53,10 @@ public sealed class MarkdownFrontMatterFormat : IImportFormat
             Body = text[(end + 5)..].TrimStart('\n'),
             Photo = matter.Photo,
             Links = matter.Links,
+            Tags = matter.Tags,
             SourceAddress = matter.SourceAddress,
             ArchivedOn = matter.ArchivedOn,
-        }, Warnings: warnings);
+        });
     }
 
     /// <summary>Unknown keys are errors (YamlDotNet's default), so a misspelt key never drops data silently.</summary>

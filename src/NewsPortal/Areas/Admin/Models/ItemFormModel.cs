@@ -63,6 +63,9 @@ public sealed class ItemFormModel : IValidatableObject
 
     public List<LinkInput> Links { get; set; } = [];
 
+    [StringLength(1000), Display(Name = "Tags (separated by commas)")]
+    public string? Tags { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Status == NewsStatus.Scheduled && PublishAt is null)
@@ -103,6 +106,7 @@ public sealed class ItemFormModel : IValidatableObject
         PhotoCredit = Blank(PhotoCredit),
         Links = Links.Where(l => !l.IsBlank)
             .Select(l => new NewsLink { Kind = l.Kind, Text = l.Text!.Trim(), Url = Blank(l.Url) }).ToList(),
+        Tags = Core.News.Tags.Parse(Tags),
     };
 
     public static ItemFormModel From(NewsItemContent content, Guid version) => new()
@@ -122,6 +126,7 @@ public sealed class ItemFormModel : IValidatableObject
         PhotoCaption = content.PhotoCaption,
         PhotoCredit = content.PhotoCredit,
         Links = content.Links.Select(l => new LinkInput { Kind = l.Kind, Text = l.Text, Url = l.Url }).ToList(),
+        Tags = string.Join(", ", content.Tags),
     };
 
     /// <summary>Adds empty rows so another link can be added without JavaScript.</summary>

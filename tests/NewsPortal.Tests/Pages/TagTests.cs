@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using NewsPortal.Tests.Builders;
+using NewsPortal.Tests.Fixtures;
+using NewsPortal.Tests.Importing;
+
+namespace NewsPortal.Tests.Pages;
+
+public sealed class TagTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
+{
+    [Fact]
+    public async Task An_item_links_its_tags_and_each_tag_has_a_page_and_feeds()
+    {
+        var tag = "tag-" + Guid.NewGuid().ToString("N")[..8];
+        var item = await new NewsItemBuilder().Titled($"Tagged item {tag}").Tagged(tag, "Asylum Policy").SaveAsync(factory.Services);
+        await new NewsItemBuilder().Titled($"Untagged {tag}").SaveAsync(factory.Services);
+        var client = factory.CreateClient();
+
+        var (_, itemPage) = await client.GetPageAsync($"/news/{item.Slug}");
+        var (response, tagPage) = await client.GetPageAsync($"/tags/{tag}");
+        var rss = XDocument.Parse(await client.GetStringAsync($"/tags/{tag}/feed.xml"));
+        var atom = XDocument.Parse(await client.GetStringAsync($"/tags/{tag}/feed.atom"));
+
+        Assert.Equal([$"/tags/{tag}", "/tags/asylum-policy"], itemPage.QuerySelectorAll(".tags a[rel='tag']").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([item.Title], tagPage.QuerySelectorAll(".news-list h3").Select(h => h.Text()));
+        Assert.Equal([item.Title], rss.Root!.Element("channel")!.Elements("item").Select(i => i.Element("title")!.Value));
+        Assert.Single(atom.Root!.Elements(XName.Get("entry", "http://www.w3.org/2005/Atom")));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tags/Not%20A%20Slug")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tags_come_in_through_every_import_format_and_go_out_in_the_export()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var json = $$"""[{"title": "Json tagged {{marker}}", "date": "2013-01-01", "tags": ["Borders", "borders", "Visa"]}]""";
+        var csv = $"title,date,tags\nCsv tagged {marker},2013-01-02,Borders; Schengen\n";
+        var markdown = $"---\ntitle: Markdown tagged {marker}\ndate: 2013-01-03\ntags: [borders]\n---\nBody\n";
+
+        var report = await ImportHarness.RunAsync(factory, dryRun: false,
+            ImportHarness.File("a.json", json), ImportHarness.File("b.csv", csv), ImportHarness.File("c.md", markdown));
+
+        Assert.True(report.Applied, string.Join("; ", report.ErrorMessages));
+        var (_, page) = await factory.CreateClient().GetPageAsync("/tags/borders");
+        var titles = page.QuerySelectorAll(".news-list h3").Select(h => h.Text()).ToList();
+        Assert.Contains($"Json tagged {marker}", titles);
+        Assert.Contains($"Csv tagged {marker}", titles);
+        Assert.Contains($"Markdown tagged {marker}", titles);
+        var editor = await EditorSession.SignInAsync(factory);
+        var export = await editor.Client.GetStringAsync("/admin/export?format=json");
+        Assert.Contains("\"tags\": [\n      \"borders\",\n      \"visa\"\n    ]", export.Replace("\r", ""));
+    }
+
+    [Fact]
+    public async Task Editors_type_tags_separated_by_commas()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var title = $"Editor tagged {Guid.NewGuid():N}";
+
+        var response = await editor.SubmitAsync("/admin/items/new", "/admin/items/new",
+            new() { ["Title"] = title, ["PublishedOn"] = "2013-05-05", ["Status"] = "Published", ["Tags"] = "Home Affairs, home affairs , Europol" });
+        var (_, form) = await editor.GetAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal("home-affairs, europol", form.QuerySelector("input[name='Tags']")!.GetAttribute("value"));
+    }
+}
