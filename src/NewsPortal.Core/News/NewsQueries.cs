@@ -1,12 +1,24 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NewsPortal.Core.Data;
 
 namespace NewsPortal.Core.News;
 
 /// <summary>The read side for readers: only public items, newest first, no tracking.</summary>
-public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
+public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCache cache, ContentVersion version)
 {
+    // Scheduled items become public with time, not with a save: cached counts live at most this long.
+    private static readonly TimeSpan ChromeCacheLifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>Data every page's chrome shows, computed once per content version instead of per request.</summary>
+    private Task<T> CachedAsync<T>(string key, Func<Task<T>> compute) =>
+        cache.GetOrCreateAsync($"news:{version.Value}:{key}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ChromeCacheLifetime;
+            return compute();
+        })!;
+
     private static readonly Expression<Func<NewsItem, NewsSummary>> ToSummary =
         i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section);
 
@@ -79,7 +91,10 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     public Task<bool> WasDeletedAsync(string slug, CancellationToken ct = default) =>
         db.NewsItems.AnyAsync(i => i.Slug == slug && i.DeletedAtUtc != null, ct);
 
-    public async Task<IReadOnlyList<YearCount>> YearsAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<YearCount>> YearsAsync(CancellationToken ct = default) =>
+        CachedAsync("years", () => CountYearsAsync(ct));
+
+    private async Task<IReadOnlyList<YearCount>> CountYearsAsync(CancellationToken ct)
     {
         var rows = await PublicItems()
             .GroupBy(i => i.PublishedOn.Year)
@@ -89,7 +104,10 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     }
 
     /// <summary>How many public items each month of a year holds (months without items are left out).</summary>
-    public async Task<IReadOnlyList<MonthCount>> MonthsAsync(int year, CancellationToken ct = default)
+    public Task<IReadOnlyList<MonthCount>> MonthsAsync(int year, CancellationToken ct = default) =>
+        CachedAsync($"months:{year}", () => CountMonthsAsync(year, ct));
+
+    private async Task<IReadOnlyList<MonthCount>> CountMonthsAsync(int year, CancellationToken ct)
     {
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var rows = await PublicItems()
@@ -101,8 +119,8 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock)
     }
 
     /// <summary>When public content last changed, for the footer's "Last update".</summary>
-    public async Task<DateTime?> LastUpdateAsync(CancellationToken ct = default) =>
-        await PublicItems().MaxAsync(i => (DateTime?)i.UpdatedAtUtc, ct);
+    public Task<DateTime?> LastUpdateAsync(CancellationToken ct = default) =>
+        CachedAsync("last-update", () => PublicItems().MaxAsync(i => (DateTime?)i.UpdatedAtUtc, ct));
 
     private static async Task<PagedResult<NewsSummary>?> PageOfAsync(IQueryable<NewsItem> items, int page, int pageSize, CancellationToken ct)
     {

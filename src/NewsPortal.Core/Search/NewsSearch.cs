@@ -28,7 +28,7 @@ public sealed class NewsSearch(NewsDbContext db, TimeProvider clock)
         var sectionName = section?.ToString();
 
         var total = await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value FROM NewsItemsSearch s JOIN NewsItems i ON i.Id = s.rowid
+            SELECT COUNT(*) AS Value FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}
               AND i.DeletedAtUtc IS NULL AND (i.Status = 'Published' OR (i.Status = 'Scheduled' AND i.PublishAtUtc <= {now}))
               AND i.PublishedOn BETWEEN {from} AND {to}
@@ -40,7 +40,7 @@ public sealed class NewsSearch(NewsDbContext db, TimeProvider clock)
         var rows = await db.Database.SqlQuery<Row>($"""
             SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section,
                    snippet(NewsItemsSearch, -1, {MatchStart.ToString()}, {MatchEnd.ToString()}, '…', 24) AS Snippet
-            FROM NewsItemsSearch s JOIN NewsItems i ON i.Id = s.rowid
+            FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}
               AND i.DeletedAtUtc IS NULL AND (i.Status = 'Published' OR (i.Status = 'Scheduled' AND i.PublishAtUtc <= {now}))
               AND i.PublishedOn BETWEEN {from} AND {to}

@@ -25,8 +25,12 @@ public static class NewsStorageRegistration
         services.AddSingleton(provider => new NewsDatabaseSettings(SqliteConnectionString(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton<ContentVersion>();
+        services.AddSingleton<ContentChangeInterceptor>();
+        services.AddMemoryCache();
         services.AddDbContext<NewsDbContext>((provider, options) =>
-            SqliteDatabase.Use(options, provider.GetRequiredService<NewsDatabaseSettings>().ConnectionString));
+            SqliteDatabase.Use(options, provider.GetRequiredService<NewsDatabaseSettings>().ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>()));
 
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
