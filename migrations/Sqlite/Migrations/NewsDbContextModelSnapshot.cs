@@ -423,7 +423,7 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceAddress");
 
-                    b.HasIndex("Status", "PublishedOn");
+                    b.HasIndex("PublishedOn", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");
                 });

@@ -52,7 +52,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         item.Property(i => i.SourceSha256).HasMaxLength(64);
         item.Property(i => i.Version).IsConcurrencyToken();
         // The public list filters by status and sorts by date; the legacy-address redirect looks up the source.
-        item.HasIndex(i => new { i.Status, i.PublishedOn });
+        // Covers the public filter and the date order, so lists, counts and archives read the index, not the rows.
+        item.HasIndex(i => new { i.PublishedOn, i.Status, i.DeletedAtUtc, i.PublishAtUtc });
         item.HasIndex(i => i.SourceAddress);
         // Photo and links are always read with their item and never queried on their own: one row, no joins.
         item.OwnsOne(i => i.Photo, photo => photo.ToJson());
