@@ -53,17 +53,7 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         await AddRevisionAsync(item, user, reason, ct);
         audit.Add(reason.StartsWith("Restored", StringComparison.Ordinal) ? AuditEventKind.ItemRestored : AuditEventKind.ItemUpdated,
             user, $"item {item.Id}", reason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditOutcome.Saved(item);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-            return current is null || current.DeletedAtUtc is not null ? EditOutcome.Gone : EditOutcome.Conflict(current);
-        }
+        return await SaveOrConflictAsync(item, ct);
     }
 
     public async Task<EditOutcome> DeleteAsync(int id, Guid seenVersion, string user, CancellationToken ct = default)
@@ -77,6 +67,12 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         item.DeletedBy = user;
         item.Version = Guid.NewGuid();
         audit.Add(AuditEventKind.ItemDeleted, user, $"item {item.Id}", item.Title);
+        return await SaveOrConflictAsync(item, ct);
+    }
+
+    /// <summary>Saves; when the version check fails, nothing is written and the current state says why.</summary>
+    private async Task<EditOutcome> SaveOrConflictAsync(NewsItem item, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
@@ -85,8 +81,8 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-            return current is null ? EditOutcome.Gone : EditOutcome.Conflict(current);
+            var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == item.Id, ct);
+            return current is null || current.DeletedAtUtc is not null ? EditOutcome.Gone : EditOutcome.Conflict(current);
         }
     }
 

@@ -31,14 +31,16 @@ public sealed class NewsImporter(
     private IEnumerable<IImportFormat> Formats { get; } = formats;
     private TimeProvider Clock { get; } = clock;
 
-    public async Task<ImportReport> RunAsync(IReadOnlyList<ImportSource> uploads, bool dryRun, string user, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <param name="updateExisting">False to only add new items and leave existing ones as they are (seeding).</param>
+    public async Task<ImportReport> RunAsync(IReadOnlyList<ImportSource> uploads, bool dryRun, string user, IProgress<int>? progress = null,
+        bool updateExisting = true, CancellationToken ct = default)
     {
         var report = new ImportReport { DryRun = dryRun };
         var archives = new List<IDisposable>();
         await using var transaction = dryRun ? null : await Db.Database.BeginTransactionAsync(ct);
         try
         {
-            var run = new Run(this, report, dryRun, user, progress);
+            var run = new Run(this, report, dryRun, user, progress, updateExisting);
             if (!dryRun) await run.StartBatchAsync(uploads, ct);
             foreach (var file in ExpandZips(uploads, archives))
                 await run.ReadFileAsync(file, ct);
@@ -84,7 +86,7 @@ public sealed class NewsImporter(
     }
 
     /// <summary>The state of one import: the batch being filled and what earlier batches already claimed.</summary>
-    private sealed class Run(NewsImporter importer, ImportReport report, bool dryRun, string user, IProgress<int>? progress)
+    private sealed class Run(NewsImporter importer, ImportReport report, bool dryRun, string user, IProgress<int>? progress, bool updateExisting)
     {
         private readonly List<(string Location, ValidatedItem Item, string FileName, string Sha256, IReadOnlyList<string>? Warnings)> _pending = [];
         private readonly Dictionary<string, string> _seenKeys = new();
@@ -197,8 +199,8 @@ public sealed class NewsImporter(
                     content = content with { PhotoFileName = match.Photo?.FileName };
                     var same = NewsEditor.SnapshotOf(content) == NewsEditor.SnapshotOf(NewsItemContent.Of(match))
                         && match.ArchivedOn == (candidate.ArchivedOn ?? match.ArchivedOn);
-                    outcome = same ? ImportOutcome.Unchanged : ImportOutcome.Updated;
-                    if (!dryRun && !same)
+                    outcome = same || !updateExisting ? ImportOutcome.Unchanged : ImportOutcome.Updated;
+                    if (!dryRun && outcome == ImportOutcome.Updated)
                     {
                         content.ApplyTo(match);
                         Stamp(match, candidate, fileName, sha256);

@@ -1,19 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NewsPortal.Core.Data;
 using NewsPortal.Core.Import;
-using NewsPortal.Core.News;
 
 namespace NewsPortal.Core.Seeding;
 
 /// <summary>
-/// Loads the archived pages shipped in the seed folder. Idempotent: a page already present with the same
-/// source hash is skipped, so every start can run it; all pages are saved in one transaction or none.
+/// Loads the real archived pages shipped in the seed folder through the importer, like any upload. Runs at every
+/// start: pages already present are left as they are (an editor may have corrected them), new ones are added.
 /// </summary>
-public sealed class ArchiveSeeder(NewsDbContext db, NewsWriter writer, IOptions<ArchiveOptions> archive, ILogger<ArchiveSeeder> log)
+public sealed class ArchiveSeeder(NewsImporter importer, ILogger<ArchiveSeeder> log)
 {
     private const string SeedUser = "seed";
 
@@ -24,28 +18,19 @@ public sealed class ArchiveSeeder(NewsDbContext db, NewsWriter writer, IOptions<
             log.LogWarning("Seed folder {Folder} does not exist; nothing seeded", folder);
             return 0;
         }
+        var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)
+            .Select(path => new ImportSource(Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path)))
+            .ToList();
+        if (files.Count == 0) return 0;
 
-        var added = 0;
-        foreach (var path in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
-        {
-            var bytes = await File.ReadAllBytesAsync(path, ct);
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (await db.NewsItems.AnyAsync(i => i.SourceSha256 == sha256, ct)) continue;
+        // A dry run first, so an unchanged seed costs no write and no import batch.
+        var plan = await importer.RunAsync(files, dryRun: true, SeedUser, updateExisting: false, ct: ct);
+        if (plan.Errors > 0)
+            throw new InvalidOperationException($"The seed pages in {folder} cannot be imported: {string.Join("; ", plan.ErrorMessages)}");
+        if (plan.Created == 0) return 0;
 
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-            var page = ArchivedPageTextParser.Parse(text);
-            var sourceAddress = archive.Value.SourceAddressFor(page.PublishedOn, page.Language);
-            if (await db.NewsItems.AnyAsync(i => i.SourceAddress == sourceAddress, ct)) continue;
-
-            var item = ArchivedPageMapper.ToNewsItem(page, sourceAddress);
-            item.ArchivedOn ??= archive.Value.ArchivedOn;
-            item.SourceFileName = Path.GetFileName(path);
-            item.SourceSha256 = sha256;
-            await writer.AddAsync(item, SeedUser, ct);
-            added++;
-        }
-        await db.SaveChangesAsync(ct);
-        if (added > 0) log.LogInformation("Seeded {Count} archived pages from {Folder}", added, folder);
-        return added;
+        var report = await importer.RunAsync(files, dryRun: false, SeedUser, updateExisting: false, ct: ct);
+        log.LogInformation("Seeded {Count} archived pages from {Folder}", report.Created, folder);
+        return report.Created;
     }
 }

@@ -33,7 +33,7 @@ public static class ImportCommand
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<NewsImporter>();
         var progress = new Progress<int>(count => { if (count % 1000 == 0) Console.Error.Write($"\r{count:N0} records read…"); });
-        var report = await importer.RunAsync(sources, dryRun, CommandUser, progress, app.Lifetime.ApplicationStopping);
+        var report = await importer.RunAsync(sources, dryRun, CommandUser, progress, ct: app.Lifetime.ApplicationStopping);
         Console.Error.WriteLine();
 
         foreach (var error in report.ErrorMessages) Console.WriteLine($"error: {error}");

@@ -35,6 +35,23 @@ public sealed class DatabaseSetupTests(NewsPortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Seeding_at_the_next_start_keeps_an_editors_correction()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await factory.WithScopeAsync(s => s.GetRequiredService<NewsDbContext>().NewsItems
+            .Where(i => i.SourceFileName == "archived-page-2012-05-03-cybercrime.txt").Select(i => i.Id).SingleAsync());
+        var (_, form) = await editor.GetAsync($"/admin/items/{id}/edit");
+        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{id}/edit']")!);
+        values["Summary"] = "Corrected by an editor.";
+        await editor.PostAsync($"/admin/items/{id}/edit", values);
+
+        await factory.WithScopeAsync(s => s.GetRequiredService<ArchiveSeeder>().SeedAsync(Path.Combine(RepositoryFiles.Root, "seed")));
+
+        var summary = await factory.WithScopeAsync(s => s.GetRequiredService<NewsDbContext>().NewsItems.Where(i => i.Id == id).Select(i => i.Summary).SingleAsync());
+        Assert.Equal("Corrected by an editor.", summary);
+    }
+
+    [Fact]
     public async Task The_seeded_item_keeps_its_provenance()
     {
         var item = await factory.WithScopeAsync(services =>

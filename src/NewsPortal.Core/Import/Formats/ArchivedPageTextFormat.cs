@@ -34,6 +34,17 @@ public sealed class ArchivedPageTextFormat(IOptions<ArchiveOptions> archive) : I
         }
     }
 
+    private const int SummaryLength = 300;
+
+    /// <summary>The first line of the first paragraph, cut at a word boundary.</summary>
+    public static string Summarize(string paragraph)
+    {
+        var firstLine = paragraph.Split('\n')[0];
+        if (firstLine.Length <= SummaryLength) return firstLine;
+        var cut = firstLine.LastIndexOf(' ', SummaryLength);
+        return firstLine[..(cut > 0 ? cut : SummaryLength)] + "…";
+    }
+
     /// <summary>The page as an exchange record: its text becomes Markdown that renders back to the same words.</summary>
     public static ImportedItem ToImportedItem(ArchivedPage page, string fileName, ArchiveOptions archive) => new()
     {
@@ -42,7 +53,7 @@ public sealed class ArchivedPageTextFormat(IOptions<ArchiveOptions> archive) : I
         Language = page.Language,
         Section = "news",
         Status = "published",
-        Summary = ArchivedPageMapper.Summarize(page.Paragraphs.FirstOrDefault() ?? ""),
+        Summary = Summarize(page.Paragraphs.FirstOrDefault() ?? ""),
         Body = PlainTextMarkdown.FromParagraphs(page.Paragraphs),
         Photo = page.PhotoCaption is null && page.PhotoCredit is null ? null : new ImportedPhoto { Caption = page.PhotoCaption, Credit = page.PhotoCredit },
         Links = page.Links.Select(l => new ImportedLink { Kind = l.Kind.ToString().ToLowerInvariant(), Text = l.Text, Url = l.Url }).ToList(),
