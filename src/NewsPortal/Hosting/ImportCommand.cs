@@ -32,9 +32,10 @@ public static class ImportCommand
 
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<NewsImporter>();
-        var progress = new Progress<int>(count => { if (count % 1000 == 0) Console.Error.Write($"\r{count:N0} records read…"); });
-        var report = await importer.RunAsync(sources, dryRun, CommandUser, progress, ct: app.Lifetime.ApplicationStopping);
-        Console.Error.WriteLine();
+        var bar = new ProgressBar(sources.Sum(s => s.Length));
+        var counted = sources.Select(s => s with { Open = () => new CountingStream(s.Open(), bar.AddBytes) }).ToList();
+        var report = await importer.RunAsync(counted, dryRun, CommandUser, new Progress<int>(bar.SetRecords), ct: app.Lifetime.ApplicationStopping);
+        bar.Finish();
 
         foreach (var error in report.ErrorMessages) Console.WriteLine($"error: {error}");
         var verdict = report.Errors > 0 ? "nothing was imported" : dryRun ? "dry run: nothing was written" : $"applied as batch {report.BatchId}";
@@ -59,6 +60,49 @@ public static class ImportCommand
         }
         Console.WriteLine($"Exported to {Path.GetFullPath(args[1])}.");
         return 0;
+    }
+
+    /// <summary>
+    /// One line on standard error: how much of the input has been read (each file is read twice, once to check it,
+    /// once to import it) and how many records so far.
+    /// </summary>
+    private sealed class ProgressBar(long totalBytes)
+    {
+        private const int Width = 30;
+        private long _bytes;
+        private int _records;
+        private long _lastDrawn = Environment.TickCount64;
+
+        public void AddBytes(long bytes) { _bytes += bytes; Draw(force: false); }
+        public void SetRecords(int records) { _records = records; Draw(force: false); }
+        public void Finish() { Draw(force: true); Console.Error.WriteLine(); }
+
+        private void Draw(bool force)
+        {
+            if (!force && Environment.TickCount64 - _lastDrawn < 250) return;
+            _lastDrawn = Environment.TickCount64;
+            var fraction = force ? 1.0 : Math.Min(1.0, _bytes / Math.Max(1.0, 2.0 * totalBytes));
+            var filled = (int)(fraction * Width);
+            Console.Error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0}  {_records:N0} records");
+        }
+    }
+
+    private sealed class CountingStream(Stream inner, Action<long> onRead) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Counted(await inner.ReadAsync(buffer, ct));
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+
+        private int Counted(int read) { onRead(read); return read; }
     }
 
     private static ImportSource FileSource(string path) => new(Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path));
