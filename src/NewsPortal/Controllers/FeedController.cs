@@ -40,19 +40,21 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
         var count = await news.PublicCountAsync(ct);
-        if (count + 2 > SitemapWriter.MaxUrlsPerSitemap)
+        var pageSize = site.Value.SitemapPageSize;
+        if (count + 2 > pageSize)
         {
-            var pages = (count + SitemapWriter.MaxUrlsPerSitemap - 1) / SitemapWriter.MaxUrlsPerSitemap;
+            var pages = (count + pageSize - 1) / pageSize;
             return Xml(SitemapWriter.Index(Enumerable.Range(1, pages).Select(n => $"{BaseUrl}/sitemaps/{n}.xml")));
         }
-        var items = await news.SitemapPageAsync(0, SitemapWriter.MaxUrlsPerSitemap, ct);
+        var items = await news.SitemapPageAsync(0, pageSize, ct);
         return Xml(SitemapWriter.UrlSet(new (string, DateTime?)[] { ($"{BaseUrl}/", null), ($"{BaseUrl}/news", null) }.Concat(ItemUrls(items))));
     }
 
     [HttpGet("/sitemaps/{page:int:min(1)}.xml")]
     public async Task<IActionResult> SitemapPage(int page, CancellationToken ct)
     {
-        var items = await news.SitemapPageAsync((page - 1) * SitemapWriter.MaxUrlsPerSitemap, SitemapWriter.MaxUrlsPerSitemap, ct);
+        var pageSize = site.Value.SitemapPageSize;
+        var items = await news.SitemapPageAsync((page - 1) * pageSize, pageSize, ct);
         return items.Count == 0 ? NotFound() : Xml(SitemapWriter.UrlSet(ItemUrls(items)));
     }
 

@@ -7,7 +7,6 @@ namespace NewsPortal.Feeds;
 /// <summary>sitemaps.org documents: a urlset of at most 50,000 addresses, or an index of such sets.</summary>
 public static class SitemapWriter
 {
-    public const int MaxUrlsPerSitemap = 50_000;
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static byte[] UrlSet(IEnumerable<(string Url, DateTime? LastModifiedUtc)> urls) => Write(xml =>

@@ -21,6 +21,10 @@ public sealed class SiteOptions
     [Range(1, 100)]
     public int FeedItemCount { get; set; } = 20;
 
+    /// <summary>Addresses per sitemap file; past this, /sitemap.xml becomes an index (the protocol allows 50,000).</summary>
+    [Range(2, 50_000)]
+    public int SitemapPageSize { get; set; } = 50_000;
+
     /// <summary>Shown on the Contact page; empty means no address has been published.</summary>
     [EmailAddress]
     public string? ContactEmail { get; set; }
