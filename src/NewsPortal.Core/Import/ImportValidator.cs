@@ -24,6 +24,9 @@ public static partial class ImportValidator
     private static readonly MarkdownRenderer StructureCheck = new();
     private const int MinYear = 1950, MaxYear = 2100;
 
+    /// <summary>C0 controls other than tab, line feed and carriage return.</summary>
+    public static readonly char[] ControlCharacters = Enumerable.Range(1, 31).Where(c => c is not (9 or 10 or 13)).Select(c => (char)c).ToArray();
+
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();
 
@@ -73,7 +76,8 @@ public static partial class ImportValidator
         }
 
         var source = Clean(item.SourceAddress);
-        if (source is not null && (!source.StartsWith('/') || source.Length > 2048)) return Fail("sourceAddress must be the page's path on the original site, starting with /");
+        if (source is not null && (!source.StartsWith('/') || source.Length > 2048 || source.Any(c => c is <= ' ' or > '~' or '<' or '>' or '"')))
+            return Fail("sourceAddress must be the page's path on the original site: starting with /, in ASCII, without spaces (percent-encode other characters)");
         DateOnly? archivedOn = null;
         if (Clean(item.ArchivedOn) is { } archived)
         {
@@ -118,6 +122,9 @@ public static partial class ImportValidator
     {
         if (value is null) return null;
         if (value.Contains('\0')) return "contains a NUL character";
+        // Other C0 controls (a vertical tab pasted from a word processor) break XML feeds and HTTP headers.
+        var control = value.IndexOfAny(ControlCharacters);
+        if (control >= 0) return $"contains the control character U+{(int)value[control]:X4} at position {control}";
         for (var i = 0; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }

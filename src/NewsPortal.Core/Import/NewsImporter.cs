@@ -58,6 +58,11 @@ public sealed class NewsImporter(
         {
             report.AddFileError(string.Join(", ", uploads.Select(u => u.Name)), error.Message);
         }
+        catch (InvalidDataException error)
+        {
+            // A damaged zip entry is only noticed while it is decompressed.
+            report.AddFileError(string.Join(", ", uploads.Select(u => u.Name)), $"A file in the upload is damaged and cannot be read ({error.Message}).");
+        }
         finally
         {
             foreach (var archive in archives) archive.Dispose();
@@ -171,6 +176,14 @@ public sealed class NewsImporter(
                 var match = candidate.SourceAddress is not null
                     ? existing.FirstOrDefault(i => i.SourceAddress == candidate.SourceAddress)
                     : existing.FirstOrDefault(i => i.Slug == content.Slug && i.SourceAddress == null);
+                if (match is not null && (match.DeletedAtUtc is not null || !updateExisting))
+                {
+                    // Kept as it is: deleted by an editor (not brought back by an import), or seeding never overwrites.
+                    var note = match.DeletedAtUtc is not null ? new[] { "This item was deleted on the site; the import does not bring it back." } : null;
+                    report.Add(new ImportReportEntry(location, ImportOutcome.Unchanged, content.Title, content.PublishedOn, content.Section.ToString(),
+                        content.PhotoCaption is not null, content.PhotoCredit is not null, content.Links.Count, [.. warnings ?? [], .. note ?? []]));
+                    continue;
+                }
                 var slugOwner = existing.FirstOrDefault(i => i.Slug == content.Slug);
                 if (slugOwner is not null && slugOwner != match)
                 {

@@ -42,10 +42,17 @@ public static class SourceInspection
                     {
                         var status = Utf8.ToUtf16(span, chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: isFinal);
                         if (status == System.Buffers.OperationStatus.InvalidData)
+                        {
                             problem = $"The file is not valid UTF-8 (byte 0x{span[consumed]:X2} at offset {offset + consumed}); save it as UTF-8.";
-                        carried = available - consumed;
-                        offset += consumed;
-                        span[consumed..].CopyTo(buffer);
+                            carried = 0;
+                        }
+                        else
+                        {
+                            // An incomplete character at the end of the chunk is decoded with the next one.
+                            carried = available - consumed;
+                            offset += consumed;
+                            span[consumed..].CopyTo(buffer);
+                        }
                     }
                 }
                 else carried = 0;

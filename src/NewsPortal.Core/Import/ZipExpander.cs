@@ -25,6 +25,19 @@ public static class ZipExpander
             throw new ImportException($"{zipName} is not a readable zip file: {error.Message}");
         }
 
+        try
+        {
+            return (archive, Check(archive, zipName, limits));
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    private static IReadOnlyList<ImportSource> Check(ZipArchive archive, string zipName, ImportOptions limits)
+    {
         var files = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
         if (files.Count > limits.MaxZipEntries)
             throw new ImportException($"{zipName} holds {files.Count} files; at most {limits.MaxZipEntries} are accepted.");
@@ -48,12 +61,11 @@ public static class ZipExpander
                 throw new ImportException($"{zipName}: the entry \"{entry.FullName}\" is a zip inside the zip; unpack it first.");
         }
 
-        var sources = files
+        return files
             .Where(e => !Path.GetFileName(e.FullName).StartsWith('.') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
             .OrderBy(e => e.FullName, StringComparer.Ordinal)
             .Select(e => new ImportSource($"{zipName}/{e.FullName}", e.Length, () => OpenEntry(e, zipName)))
             .ToList();
-        return (archive, sources);
     }
 
     private static Stream OpenEntry(ZipArchiveEntry entry, string zipName)

@@ -55,7 +55,7 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
     };
 
     private static bool IsGeneratedName(string fileName) =>
-        fileName.Length is > 32 and < 40
+        Path.GetFileName(fileName) == fileName && fileName.Length is > 32 and < 40
         && Guid.TryParseExact(Path.GetFileNameWithoutExtension(fileName), "N", out _)
         && Path.GetExtension(fileName) is ".jpg" or ".png" or ".gif" or ".webp";
 }

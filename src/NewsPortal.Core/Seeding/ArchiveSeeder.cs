@@ -10,6 +10,7 @@ namespace NewsPortal.Core.Seeding;
 public sealed class ArchiveSeeder(NewsImporter importer, ILogger<ArchiveSeeder> log)
 {
     private const string SeedUser = "seed";
+    private static readonly HashSet<string> SeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".htm", ".html", ".json", ".csv", ".md", ".zip" };
 
     public async Task<int> SeedAsync(string folder, CancellationToken ct = default)
     {
@@ -18,7 +19,8 @@ public sealed class ArchiveSeeder(NewsImporter importer, ILogger<ArchiveSeeder> 
             log.LogWarning("Seed folder {Folder} does not exist; nothing seeded", folder);
             return 0;
         }
-        var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal)
+        // Only data files: a README or .gitkeep beside the pages must not stop the site from starting.
+        var files = Directory.EnumerateFiles(folder).Where(path => SeedExtensions.Contains(Path.GetExtension(path))).Order(StringComparer.Ordinal)
             .Select(path => new ImportSource(Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path)))
             .ToList();
         if (files.Count == 0) return 0;

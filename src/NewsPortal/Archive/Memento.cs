@@ -20,10 +20,13 @@ public static class Memento
     {
         response.Headers["Memento-Datetime"] = HttpDate(mementoUtc);
         var links = new List<string>();
-        if (originalUrl is not null) links.Add($"<{originalUrl}>; rel=\"original\"");
-        links.Add($"<{timeMapUrl}>; rel=\"timemap\"; type=\"{TimeMapContentType}\"");
+        if (originalUrl is not null && Ascii(originalUrl) is { } original) links.Add($"<{original}>; rel=\"original\"");
+        if (Ascii(timeMapUrl) is { } timeMap) links.Add($"<{timeMap}>; rel=\"timemap\"; type=\"{TimeMapContentType}\"");
         response.Headers.Link = string.Join(", ", links);
     }
+
+    /// <summary>HTTP headers carry ASCII only: addresses go in percent-encoded (or not at all if malformed).</summary>
+    private static string? Ascii(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : null;
 
     public static string TimeMap(string? originalUrl, string selfUrl, string itemUrl, DateTime captureUtc, IEnumerable<PublicRevision> revisions, Func<int, string> revisionUrl)
     {

@@ -31,10 +31,14 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
             : Task.FromResult<IActionResult>(NotFound());
 
     [HttpGet("/tags/{tag}/feed.xml")]
-    public Task<IActionResult> TagRss(string tag, CancellationToken ct) => RssFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct);
+    public Task<IActionResult> TagRss(string tag, CancellationToken ct) =>
+        IsTag(tag) ? RssFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct) : Task.FromResult<IActionResult>(NotFound());
 
     [HttpGet("/tags/{tag}/feed.atom")]
-    public Task<IActionResult> TagAtom(string tag, CancellationToken ct) => AtomFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct);
+    public Task<IActionResult> TagAtom(string tag, CancellationToken ct) =>
+        IsTag(tag) ? AtomFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct) : Task.FromResult<IActionResult>(NotFound());
+
+    private static bool IsTag(string tag) => Slug.From(tag) == tag && tag.Length > 0;
 
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class SearchController(NewsSearch search, NewsQueries news, IOptio
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, int? year, string? section, int page = 1, CancellationToken ct = default)
     {
-        if (!ModelState.IsValid) return NotFound();
+        if (!ModelState.IsValid || year is < 1000 or > 9999) return NotFound();
         var query = (q ?? "").Trim();
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
         var sectionFilter = SectionNames.FromPath(section);

@@ -70,8 +70,8 @@ public static class IdentityRegistration
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            // Per client address (as seen after trusted-proxy processing, never a raw X-Forwarded-For);
-            // per-account guessing is stopped by the lockout.
+            // Per client address as the connection shows it (X-Forwarded-For is not trusted: forwarded headers are
+            // not enabled yet, so behind a proxy all clients share one budget); per-account guessing is stopped by the lockout.
             options.AddPolicy(LoginRateLimit, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute;

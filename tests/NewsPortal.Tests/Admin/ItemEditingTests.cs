@@ -193,4 +193,14 @@ public sealed class ItemEditingTests(NewsPortalFactory factory) : IClassFixture<
         Assert.Equal([$"Listed draft {marker}", $"Listed published {marker}"], all.QuerySelectorAll("table.items tbody a").Select(a => a.Text()));
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.Client.GetAsync("/admin/items?sort=PasswordHash")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_pasted_control_character_is_refused_next_to_its_field()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+
+        var page = await PageOf(await editor.SubmitAsync("/admin/items/new", "/admin/items/new", NewItemFields("Title with a \u000B vertical tab")));
+
+        Assert.Equal("Remove the invisible control character (it was probably pasted in).", page.QuerySelector("[data-valmsg-for='Title']")!.Text());
+    }
 }

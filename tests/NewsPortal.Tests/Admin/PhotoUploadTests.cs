@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Admin;
@@ -92,5 +93,14 @@ public sealed class PhotoUploadTests(NewsPortalFactory factory) : IClassFixture<
         var response = await factory.CreateClient().GetAsync("/media/" + Uri.EscapeDataString(name));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void A_stored_name_can_never_point_outside_the_media_folder()
+    {
+        var media = factory.Services.GetRequiredService<NewsPortal.Core.Media.MediaStore>();
+
+        Assert.Null(media.PathOf("../0123456789abcdef0123456789abcdef.jpg"));
+        Assert.Null(media.PathOf("/a/0123456789abcdef0123456789abcdef.jpg"));
     }
 }

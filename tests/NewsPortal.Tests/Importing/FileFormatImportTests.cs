@@ -185,4 +185,17 @@ public sealed class FileFormatImportTests(NewsPortalFactory factory) : IClassFix
         Assert.Contains("is a symbolic link", Assert.Single(linkReport.ErrorMessages));
         Assert.Contains("appears twice", Assert.Single(repeatedReport.ErrorMessages));
     }
+
+    [Fact]
+    public async Task A_damaged_zip_entry_is_reported_not_crashed_on()
+    {
+        var zip = Zip(("items.json", Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat(ImportHarness.JsonItem("Damaged"), 50)) + "]")));
+        // Overwrite part of the compressed data (after the 30-byte local header and the name).
+        for (var i = 60; i < 90; i++) zip[i] = 0xFF;
+
+        var report = await RunAsync(factory, dryRun: true, File("damaged.zip", zip));
+
+        Assert.NotEmpty(report.ErrorMessages);
+        Assert.False(report.Applied);
+    }
 }

@@ -124,4 +124,42 @@ public sealed class JsonImportTests(NewsPortalFactory factory) : IClassFixture<N
         Assert.Equal(["latin1.json: The file is not valid UTF-8 (byte 0xF6 at offset 18); save it as UTF-8."], report.ErrorMessages);
         Assert.Equal(before, await ContentStateAsync(factory));
     }
+
+    [Fact]
+    public async Task A_large_file_with_a_latin1_byte_early_on_is_refused_cleanly()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("[{\"title\":\"Malmstr").Concat(new byte[] { 0xF6 }).Concat(new byte[200_000].Select(_ => (byte)' ')).Concat("]"u8.ToArray()).ToArray();
+
+        var report = await RunAsync(factory, dryRun: true, File("big-latin1.json", bytes));
+
+        Assert.Equal(["big-latin1.json: The file is not valid UTF-8 (byte 0xF6 at offset 18); save it as UTF-8."], report.ErrorMessages);
+    }
+
+    [Theory]
+    [InlineData("\"title\":\"Tab\\u000Bbed\",\"date\":\"2012-05-03\"", "control character U+000B")]
+    [InlineData("\"title\":\"A\",\"date\":\"2012-05-03\",\"sourceAddress\":\"/nyheter/möte.htm\"", "sourceAddress must be the page's path")]
+    [InlineData("\"title\":\"A\",\"date\":\"2012-05-03\",\"sourceAddress\":\"/a b.htm\"", "sourceAddress must be the page's path")]
+    public async Task Text_that_would_break_feeds_or_headers_is_refused(string fields, string message)
+    {
+        var report = await FailsWithoutWritingAsync("[{" + fields + "}]");
+
+        Assert.Contains(report.ErrorMessages, e => e.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Re_importing_a_deleted_item_does_not_bring_it_back_and_says_so()
+    {
+        var title = Unique("Deleted later");
+        await RunAsync(factory, dryRun: false, File("items.json", $"[{JsonItem(title)}]"));
+        var editor = await EditorSession.SignInAsync(factory);
+        var (_, list) = await editor.GetAsync("/admin/items?search=" + Uri.EscapeDataString(title));
+        var id = list.QuerySelector("table.items tbody a")!.GetAttribute("href")!.Split('/')[3];
+        await editor.SubmitAsync($"/admin/items/{id}/delete", $"/admin/items/{id}/delete", []);
+
+        var report = await RunAsync(factory, dryRun: false, File("items.json", $"[{JsonItem(title)}]"));
+
+        var entry = Assert.Single(report.Entries);
+        Assert.Equal(ImportOutcome.Unchanged, entry.Outcome);
+        Assert.Contains("This item was deleted on the site; the import does not bring it back.", entry.Warnings!);
+    }
 }

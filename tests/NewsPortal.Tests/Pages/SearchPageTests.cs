@@ -99,4 +99,14 @@ public sealed class SearchPageTests(NewsPortalFactory factory) : IClassFixture<N
     {
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/search?q=Europol&page=5")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/search?q=eu&year=0")]
+    [InlineData("/search?q=eu&year=99999")]
+    [InlineData("/tags/Not%01A%20Tag/feed.xml")]
+    [InlineData("/tags/%01/feed.atom")]
+    public async Task Impossible_filters_answer_404_not_an_error(string path)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(path)).StatusCode);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
     [HttpGet("/admin/export")]
     public IActionResult Export(string format = "json", NewsSection? section = null, int? year = null)
     {
-        if (!ModelState.IsValid || format is not ("json" or "markdown")) return BadRequest();
+        if (!ModelState.IsValid || format is not ("json" or "markdown") || year is < 1000 or > 9999) return BadRequest();
         var selection = new ExportSelection(section, year);
         var markdown = format == "markdown";
         // Streamed straight from the database to the response.

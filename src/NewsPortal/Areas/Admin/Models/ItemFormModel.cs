@@ -68,6 +68,10 @@ public sealed class ItemFormModel : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (name, value) in new[] { (nameof(Title), Title), (nameof(Slug), Slug), (nameof(Summary), Summary), (nameof(Body), Body),
+                     (nameof(PhotoAltText), PhotoAltText), (nameof(PhotoCaption), PhotoCaption), (nameof(PhotoCredit), PhotoCredit), (nameof(Tags), Tags) })
+            if (value?.IndexOfAny(Core.Import.ImportValidator.ControlCharacters) >= 0 || value?.Contains('\0') == true)
+                yield return new("Remove the invisible control character (it was probably pasted in).", [name]);
         if (Status == NewsStatus.Scheduled && PublishAt is null)
             yield return new("Give the time from which the scheduled item is public.", [nameof(PublishAt)]);
         var hasPhoto = PhotoUpload is not null || (!string.IsNullOrEmpty(PhotoFileName) && !RemovePhoto);
