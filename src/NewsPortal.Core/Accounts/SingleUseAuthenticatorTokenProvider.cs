@@ -22,7 +22,7 @@ public sealed class SingleUseAuthenticatorTokenProvider : AuthenticatorTokenProv
         if (last is not null && last.Split(':') is [var lastCode, var lastStep]
             && lastCode == code && long.TryParse(lastStep, out var used) && step - used <= 3)
             return false;
-        await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastCodeName, $"{code}:{step}");
-        return true;
+        // The write checks the user's concurrency stamp: of two sign-ins racing with one code, only one succeeds.
+        return (await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastCodeName, $"{code}:{step}")).Succeeded;
     }
 }

@@ -108,6 +108,12 @@ public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<News
         await third.SignInAsync(session.Email, EditorSession.Password);
         var reusedRecovery = await third.SubmitAsync("/admin/login/two-factor", "/admin/login/two-factor", new() { ["Code"] = recoveryCodes[0], ["IsRecoveryCode"] = "true" });
         Assert.Equal(HttpStatusCode.OK, reusedRecovery.StatusCode);
+
+        // Turning it off needs the password, not just the session.
+        var refused = await PageOf(await session.SubmitAsync("/admin/account", "/admin/account/authenticator/disable", new() { ["currentPassword"] = "a guess" }));
+        Assert.Equal("Enter your current password to turn two-step sign-in off.", refused.QuerySelector("[data-valmsg-for='currentPassword']")!.Text());
+        var turnedOff = await session.SubmitAsync("/admin/account", "/admin/account/authenticator/disable", new() { ["currentPassword"] = EditorSession.Password });
+        Assert.Equal("/admin/account", turnedOff.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -132,6 +132,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
+        // Turning two-step sign-in on renews the security stamp: other sessions end, this one continues.
+        await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(AuditEventKind.TwoFactorEnabled, user.Email, null, null, ClientAddress);
         var view = await AuthenticatorModelFor(user);
         view.NewRecoveryCodes = recoveryCodes.ToList();
@@ -139,9 +141,15 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     }
 
     [HttpPost("/admin/account/authenticator/disable")]
-    public async Task<IActionResult> DisableAuthenticator()
+    public async Task<IActionResult> DisableAuthenticator(string? currentPassword)
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        // A stolen session alone must not be able to remove the second factor.
+        if (string.IsNullOrEmpty(currentPassword) || !await users.CheckPasswordAsync(user, currentPassword))
+        {
+            ModelState.AddModelError("currentPassword", "Enter your current password to turn two-step sign-in off.");
+            return View(nameof(Manage), await AuthenticatorModelFor(user));
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
