@@ -70,8 +70,8 @@ public static class IdentityRegistration
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            // Per client address as the connection shows it (X-Forwarded-For is not trusted: forwarded headers are
-            // not enabled yet, so behind a proxy all clients share one budget); per-account guessing is stopped by the lockout.
+            // Per client address: the connection's, or X-Forwarded-For from a configured proxy only (Proxy section);
+            // per-account guessing is stopped by the lockout.
             options.AddPolicy(LoginRateLimit, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.StaticFiles;
 using NewsPortal.Core.Data;
 using Serilog;
@@ -23,6 +24,7 @@ public static class SiteRegistration
 
     public static WebApplication UseNewsSite(this WebApplication app)
     {
+        UseTrustedProxies(app);
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         // 404 and other empty error responses get the page in the site chrome, with the original status code.
@@ -32,6 +34,7 @@ public static class SiteRegistration
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = CacheVersionedAssets });
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        RefuseAdminWithoutHttps(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -40,6 +43,41 @@ public static class SiteRegistration
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>
+    /// With Secure cookies the admin area cannot work over plain HTTP; say so plainly instead of failing deeper down.
+    /// </summary>
+    private static void RefuseAdminWithoutHttps(WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.RequireHttps) return;
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/admin") && !context.Request.IsHttps, admin => admin.Run(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The admin area needs HTTPS. Serve the portal over TLS, or name the TLS-terminating proxy in " +
+                "Proxy:KnownProxies; for local development only, set Security:RequireHttps to false.");
+        }));
+    }
+
+    /// <summary>
+    /// Behind a configured proxy, the client address (rate limits, audit log) and the scheme (Secure cookies, canonical
+    /// links) come from its forwarded headers; from anyone else they are ignored.
+    /// </summary>
+    private static void UseTrustedProxies(WebApplication app)
+    {
+        var proxies = app.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        if (proxies.KnownProxies.Length == 0 && proxies.KnownNetworks.Length == 0) return;
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            ForwardLimit = 1,
+        };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies.KnownProxies) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        foreach (var network in proxies.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        app.UseForwardedHeaders(options);
     }
 
     /// <summary>Links made with asp-append-version carry ?v=hash, so their content never changes under that address.</summary>
