@@ -6,6 +6,8 @@ namespace NewsPortal.Controllers;
 
 /// <summary>Error pages in the site chrome; never shows exception details (the developer page does that in Development).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+// Error pages are re-executed with the failed request's method; a POST that failed must still get its page.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
     [Route("/error/{statusCode:int?}")]

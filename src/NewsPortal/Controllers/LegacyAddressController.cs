@@ -9,10 +9,11 @@ namespace NewsPortal.Controllers;
 /// </summary>
 public sealed class LegacyAddressController(NewsQueries news) : Controller
 {
-    [HttpGet("{**path}", Order = int.MaxValue)]
+    // Every method, so an unknown address answers 404 whatever the method (not 405); nothing here changes state.
+    [Route("{**path}", Order = int.MaxValue), IgnoreAntiforgeryToken]
     public async Task<IActionResult> Redirect(string? path, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(path)) return NotFound();
+        if (string.IsNullOrEmpty(path) || !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)) return NotFound();
         var slug = await news.SlugForSourceAddressAsync("/" + path, ct);
         return slug is null ? NotFound() : RedirectPermanent($"/news/{Uri.EscapeDataString(slug)}");
     }

@@ -142,4 +142,19 @@ public sealed class ConcurrencyAndHistoryTests(NewsPortalFactory factory) : ICla
         Assert.Equal($"/admin/items/{id}/history?stale=1", response.Headers.Location!.OriginalString);
         Assert.Equal("Three.", (await ItemAsync(id)).Body);
     }
+
+    [Fact]
+    public async Task A_form_without_its_version_is_refused_and_changes_nothing()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await NewItemAsync(editor, "Kept.");
+        var form = await EditFormAsync(editor, id);
+        form.Remove("Version");
+        form["Body"] = "Forged.";
+
+        var response = await editor.PostAsync($"/admin/items/{id}/edit", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Kept.", (await ItemAsync(id)).Body);
+    }
 }

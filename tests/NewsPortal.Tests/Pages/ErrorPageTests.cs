@@ -43,6 +43,14 @@ public sealed class ErrorPageTests(FailingPageFactory factory) : IClassFixture<F
     }
 
     [Fact]
+    public async Task Posting_to_an_unknown_address_answers_404()
+    {
+        var response = await factory.CreateClient().PostAsync("/no-such-page", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_failure_shows_a_plain_error_page_without_internals()
     {
         var response = await factory.CreateClient().GetAsync("/test-failure");

@@ -52,6 +52,8 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     [HttpPost("/admin/items/{id:int}/edit"), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
     public async Task<IActionResult> Edit([FromRoute] int id, ItemFormModel form, string? intent, CancellationToken ct)
     {
+        // A form always carries the version it was based on; without one, this is not our form (BAD-38).
+        if (form.Version == Guid.Empty) return BadRequest();
         var photo = await PhotoAfterUploadAsync(form, ct);
         if (intent == "preview" || !ModelState.IsValid)
             return View(new ItemEditorViewModel(id, Keep(form, photo), intent == "preview" ? markdown.ToHtml(form.Body ?? "") : null));
@@ -89,6 +91,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     [HttpPost("/admin/items/{id:int}/delete")]
     public async Task<IActionResult> Delete([FromRoute] int id, Guid version, CancellationToken ct)
     {
+        if (version == Guid.Empty) return BadRequest();
         var outcome = await editor.DeleteAsync(id, version, UserName, ct);
         return outcome.Status switch
         {
@@ -117,6 +120,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     [HttpPost("/admin/items/{id:int}/revisions/{number:int}/restore")]
     public async Task<IActionResult> Restore([FromRoute] int id, [FromRoute] int number, Guid version, CancellationToken ct)
     {
+        if (version == Guid.Empty) return BadRequest();
         var outcome = await editor.RestoreAsync(id, number, version, UserName, ct);
         return outcome.Status switch
         {
