@@ -8,6 +8,8 @@ namespace NewsPortal.Core.Import;
 /// </summary>
 public sealed class ImportUploadStore(IOptions<ImportOptions> options, string folder)
 {
+    public string Folder => folder;
+
     public async Task<(Guid? Id, string? Error)> SaveAsync(Stream upload, string originalName, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);

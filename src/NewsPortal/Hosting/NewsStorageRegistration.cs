@@ -57,6 +57,7 @@ public static class NewsStorageRegistration
             return new ImportUploadStore(options, Path.GetFullPath(Path.Combine(root, options.Value.UploadFolder)));
         });
         services.AddScoped<NewsExporter>();
+        services.AddScoped<StorageSweeper>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {
@@ -92,6 +93,9 @@ public static class NewsStorageRegistration
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         await db.Database.MigrateAsync();
         await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
+        await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(
+            scope.ServiceProvider.GetRequiredService<MediaStore>().Folder,
+            scope.ServiceProvider.GetRequiredService<ImportUploadStore>().Folder);
 
         var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.Enabled)

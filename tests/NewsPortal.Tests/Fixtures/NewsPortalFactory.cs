@@ -36,6 +36,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={DatabasePath}");
         builder.UseSetting("Media:Folder", _mediaFolder);
+        builder.UseSetting("Import:UploadFolder", Path.Combine(_mediaFolder, "imports"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NewsPortal.Core.Data;
+
+namespace NewsPortal.Core.Media;
+
+/// <summary>
+/// Clears what interrupted or abandoned work leaves on disk (REL-05): half-written files, photos no item or revision
+/// points to, and uploads whose dry run was never applied. Only files older than <see cref="Grace"/> are touched, so
+/// an editor in the middle of a form keeps their upload.
+/// </summary>
+public sealed class StorageSweeper(NewsDbContext db, TimeProvider clock, ILogger<StorageSweeper> log)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromDays(1);
+
+    public async Task<int> SweepAsync(string mediaFolder, string uploadFolder, CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - Grace;
+        var removed = 0;
+        foreach (var file in OldFiles(mediaFolder, cutoff))
+        {
+            var name = Path.GetFileName(file);
+            var orphan = name.EndsWith(".part", StringComparison.Ordinal)
+                || !(await db.NewsItems.AnyAsync(i => i.Photo != null && i.Photo.FileName == name, ct)
+                     || await db.Revisions.AnyAsync(r => r.Snapshot.Contains(name), ct));
+            if (orphan) removed += Delete(file);
+        }
+        foreach (var file in OldFiles(uploadFolder, cutoff)) removed += Delete(file);
+        if (removed > 0) log.LogInformation("Removed {Count} abandoned files from {Media} and {Uploads}", removed, mediaFolder, uploadFolder);
+        return removed;
+    }
+
+    private static IEnumerable<string> OldFiles(string folder, DateTime cutoffUtc) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < cutoffUtc).ToList()
+            : [];
+
+    private static int Delete(string file)
+    {
+        File.Delete(file);
+        return 1;
+    }
+}
