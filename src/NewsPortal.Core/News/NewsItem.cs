@@ -60,6 +60,4 @@ public sealed class NewsItem
     public string? CreatedBy { get; set; }
     public string? UpdatedBy { get; set; }
 
-    public bool IsPublicAt(DateTime utcNow) =>
-        DeletedAtUtc is null && (Status == NewsStatus.Published || (Status == NewsStatus.Scheduled && PublishAtUtc <= utcNow));
 }

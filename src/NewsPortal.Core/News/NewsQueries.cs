@@ -33,13 +33,13 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     private static IQueryable<NewsItem> Newest(IQueryable<NewsItem> items) =>
         items.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id);
 
-    public async Task<IReadOnlyList<NewsSummary>> LatestAsync(int count, CancellationToken ct = default) =>
-        await Newest(PublicItems()).Take(count).Select(ToSummary).ToListAsync(ct);
-
     /// <summary>One page of the list, or null when the page does not exist (the caller answers 404).</summary>
-    public async Task<PagedResult<NewsSummary>?> PageAsync(NewsFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<PagedResult<NewsSummary>?> PageAsync(NewsFilter filter, int page, int pageSize, CancellationToken ct = default) =>
+        page < 1 ? null : await PageOfAsync(Filtered(filter), page, pageSize, ct);
+
+    /// <summary>Public items narrowed by year (and month), section and tag.</summary>
+    private IQueryable<NewsItem> Filtered(NewsFilter filter)
     {
-        if (page < 1) return null;
         var items = PublicItems();
         if (filter.Year is { } year)
         {
@@ -48,11 +48,9 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
                 : (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
             items = items.Where(i => i.PublishedOn >= first && i.PublishedOn <= last);
         }
-        if (filter.Section is { } section)
-            items = items.Where(i => i.Section == section);
-        if (filter.Tag is { } tag)
-            items = items.Where(i => i.Tags.Contains(tag));
-        return await PageOfAsync(items, page, pageSize, ct);
+        if (filter.Section is { } section) items = items.Where(i => i.Section == section);
+        if (filter.Tag is { } tag) items = items.Where(i => i.Tags.Contains(tag));
+        return items;
     }
 
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
@@ -79,13 +77,8 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         .Select(i => (i.Slug, i.UpdatedAtUtc)).ToList();
 
     /// <summary>The latest public items of a section (or of all), as feeds show them.</summary>
-    public async Task<IReadOnlyList<NewsSummary>> LatestAsync(NewsFilter filter, int count, CancellationToken ct = default)
-    {
-        var items = PublicItems();
-        if (filter.Section is { } section) items = items.Where(i => i.Section == section);
-        if (filter.Tag is { } tag) items = items.Where(i => i.Tags.Contains(tag));
-        return await Newest(items).Take(count).Select(ToSummary).ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<NewsSummary>> LatestAsync(NewsFilter filter, int count, CancellationToken ct = default) =>
+        await Newest(Filtered(filter)).Take(count).Select(ToSummary).ToListAsync(ct);
 
     /// <summary>True when an item once lived at this slug and was deleted (the page answers 410 Gone).</summary>
     public Task<bool> WasDeletedAsync(string slug, CancellationToken ct = default) =>

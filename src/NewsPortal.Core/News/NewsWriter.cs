@@ -11,11 +11,7 @@ public sealed class NewsWriter(NewsDbContext db, MarkdownRenderer markdown, Time
     public async Task AddAsync(NewsItem item, string? user, CancellationToken ct = default)
     {
         item.Slug = await UniqueSlugAsync(string.IsNullOrEmpty(item.Slug) ? Slug.From(item.Title) : item.Slug, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        item.CreatedAtUtc = now;
-        item.CreatedBy = user;
-        Touch(item, user, now);
-        db.NewsItems.Add(item);
+        AddWithCheckedSlug(item, user);
     }
 
     /// <summary>Like <see cref="AddAsync"/> for callers that have already made sure the slug is free (bulk imports).</summary>

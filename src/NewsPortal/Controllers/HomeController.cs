@@ -10,5 +10,5 @@ public sealed class HomeController(NewsQueries news, IOptions<SiteOptions> site)
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(new HomeViewModel(await news.LatestAsync(site.Value.HomeItemCount, ct)));
+        View(new HomeViewModel(await news.LatestAsync(NewsFilter.All, site.Value.HomeItemCount, ct)));
 }
