@@ -1,4 +1,8 @@
+using NewsPortal.Core.Storage;
 using NewsPortal.Hosting;
+
+// The container's HEALTHCHECK: a plain HTTP probe of the running portal, answered before anything else is built.
+if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsLogging();
@@ -7,8 +11,17 @@ builder.Services.AddEditorAccounts();
 builder.Services.AddNewsSite();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
-if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
+try
+{
+    if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
+    await app.PrepareStorageAsync(serving: true);
+}
+catch (StorageException problem)
+{
+    // The operator's fix is in the message; a stack trace would only bury it.
+    app.Logger.LogCritical("Cannot start: {Problem:l}", problem.Message);
+    return 1;
+}
 
 app.UseNewsSite();
 await app.RunAsync();

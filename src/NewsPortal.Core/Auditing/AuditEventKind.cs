@@ -18,4 +18,5 @@ public enum AuditEventKind
     ItemDeleted,
     ItemRestored,
     Import,
+    BackupDownloaded,
 }

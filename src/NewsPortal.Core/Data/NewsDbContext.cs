@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsPortal.Core.Accounts;
@@ -8,8 +9,9 @@ using NewsPortal.Core.News;
 namespace NewsPortal.Core.Data;
 
 /// <summary>One context for content and Identity, so each provider has one migration stream.</summary>
-public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<PortalUser>(options)
+public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<NewsItemRevision> Revisions => Set<NewsItemRevision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

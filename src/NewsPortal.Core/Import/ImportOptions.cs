@@ -20,7 +20,7 @@ public sealed class ImportOptions
     [Range(2, 10_000)]
     public int MaxZipCompressionRatio { get; set; } = 100;
 
-    /// <summary>Folder for uploads waiting between dry run and apply, relative to the content root.</summary>
+    /// <summary>Folder for uploads waiting between dry run and apply, relative to Storage:DataFolder.</summary>
     [Required]
-    public string UploadFolder { get; set; } = "data/imports";
+    public string UploadFolder { get; set; } = "imports";
 }

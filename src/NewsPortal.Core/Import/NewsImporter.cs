@@ -5,6 +5,7 @@ using NewsPortal.Core.Data;
 using NewsPortal.Core.Editing;
 using NewsPortal.Core.Import.Formats;
 using NewsPortal.Core.News;
+using NewsPortal.Core.Storage;
 
 namespace NewsPortal.Core.Import;
 
@@ -62,6 +63,15 @@ public sealed class NewsImporter(
         {
             // A damaged zip entry is only noticed while it is decompressed.
             report.AddFileError(string.Join(", ", uploads.Select(u => u.Name)), $"A file in the upload is damaged and cannot be read ({error.Message}).");
+        }
+        catch (Exception error) when (!dryRun && DatabaseFailure.Classify(error) is { } failure)
+        {
+            report.AddFileError(string.Join(", ", uploads.Select(u => u.Name)), failure switch
+            {
+                DatabaseFailureKind.Full => "The server's storage is full: nothing was imported. Free some space and apply the import again.",
+                DatabaseFailureKind.Busy => "The database stayed busy with other changes for too long: nothing was imported. Apply the import again in a moment.",
+                _ => "The database could not be written: nothing was imported.",
+            });
         }
         finally
         {

@@ -7,9 +7,9 @@ public sealed class MediaOptions
 {
     public const string Section = "Media";
 
-    /// <summary>Folder for uploaded photos, relative to the content root unless absolute.</summary>
+    /// <summary>Folder for uploaded photos, relative to Storage:DataFolder unless absolute.</summary>
     [Required]
-    public string Folder { get; set; } = "data/media";
+    public string Folder { get; set; } = "media";
 
     [Range(1024, 50 * 1024 * 1024)]
     public int MaxBytes { get; set; } = 5 * 1024 * 1024;

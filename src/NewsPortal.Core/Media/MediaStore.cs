@@ -33,7 +33,12 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
         Directory.CreateDirectory(Folder);
         var name = Guid.NewGuid().ToString("N") + info.Extension;
         var temporary = Path.Combine(Folder, name + ".part");
-        await File.WriteAllBytesAsync(temporary, buffer.ToArray(), ct);
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        {
+            await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+            // On disk before the rename, so after a power loss the name never points at an empty or torn file.
+            file.Flush(flushToDisk: true);
+        }
         File.Move(temporary, Path.Combine(Folder, name));
         return new(name, null);
     }
@@ -54,7 +59,7 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
         _ => "image/jpeg",
     };
 
-    private static bool IsGeneratedName(string fileName) =>
+    public static bool IsGeneratedName(string fileName) =>
         Path.GetFileName(fileName) == fileName && fileName.Length is > 32 and < 40
         && Guid.TryParseExact(Path.GetFileNameWithoutExtension(fileName), "N", out _)
         && Path.GetExtension(fileName) is ".jpg" or ".png" or ".gif" or ".webp";

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using NewsPortal.Core.Storage;
 using NewsPortal.Models;
 
 namespace NewsPortal.Controllers;
@@ -13,9 +15,26 @@ public sealed class ErrorController : Controller
     [Route("/error/{statusCode:int?}")]
     public IActionResult Show(int? statusCode)
     {
+        if (DatabaseFailure.Classify(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error) is { } failure)
+            return DatabaseProblem(failure);
+
         var code = statusCode ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
         var model = new ErrorViewModel(code, Activity.Current?.Id ?? HttpContext.TraceIdentifier);
         return View(code == StatusCodes.Status404NotFound ? "NotFound" : "Error", model);
+    }
+
+    /// <summary>
+    /// A failed write was rolled back whole; say so, and when to come back. Load balancers and browsers understand
+    /// 503 with Retry-After; a full disk is 507, which no retry will fix.
+    /// </summary>
+    private ViewResult DatabaseProblem(DatabaseFailureKind failure)
+    {
+        Response.StatusCode = failure == DatabaseFailureKind.Full ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status503ServiceUnavailable;
+        if (failure != DatabaseFailureKind.Full)
+            Response.Headers.RetryAfter = failure == DatabaseFailureKind.Busy ? "5" : "30";
+        Response.Headers.CacheControl = "no-store";
+        var wasWrite = !(HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method));
+        return View("DatabaseProblem", new DatabaseProblemViewModel(failure, wasWrite));
     }
 }

@@ -1,23 +1,53 @@
+using System.Runtime.InteropServices;
 using NewsPortal.Core.Accounts;
 
 namespace NewsPortal.Hosting;
 
 /// <summary>
-/// Operator commands run instead of the web server: `dotnet run --project src/NewsPortal -- create-admin --email a@b.c`.
+/// Operator commands run instead of the web server, e.g. `dotnet run --project src/NewsPortal -- create-admin --email a@b.c`.
 /// The password is read from NEWSPORTAL_ADMIN_PASSWORD or standard input, never from the command line.
+/// Ctrl+C or SIGTERM stops a command cleanly: an import in progress is rolled back whole.
 /// </summary>
 public static class CommandLine
 {
     public const string PasswordVariable = "NEWSPORTAL_ADMIN_PASSWORD";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import" or "export";
+    private static readonly string[] Commands = ["create-admin", "import", "export", "backup", "restore", "unlock-migrations"];
 
-    public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        "import" => ImportCommand.RunAsync(app, args),
-        "export" => ImportCommand.ExportAsync(app, args),
-        _ => CreateAdminAsync(app, args),
-    };
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext signal) { signal.Cancel = true; stop.Cancel(); }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        // These work on the database file itself and must not open it through a migration first.
+        switch (args[0])
+        {
+            case "backup": return await StorageCommands.BackupAsync(app, args, stop.Token);
+            case "restore": return await StorageCommands.RestoreAsync(app, args, stop.Token);
+            case "unlock-migrations": return StorageCommands.UnlockMigrations(app);
+        }
+
+        await app.PrepareStorageAsync(serving: false);
+        try
+        {
+            return args[0] switch
+            {
+                "import" => await ImportCommand.RunAsync(app, args, stop.Token),
+                "export" => await ImportCommand.ExportAsync(app, args, stop.Token),
+                _ => await CreateAdminAsync(app, args),
+            };
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine();
+            Console.Error.WriteLine($"{args[0]} stopped before it finished: nothing was changed.");
+            return 130;
+        }
+    }
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
     {

@@ -12,7 +12,7 @@ public static class ImportCommand
 {
     private const string CommandUser = "command line";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string[] args, CancellationToken ct)
     {
         if (args.Length < 2)
         {
@@ -34,7 +34,7 @@ public static class ImportCommand
         var importer = scope.ServiceProvider.GetRequiredService<NewsImporter>();
         var bar = new ProgressBar(sources.Sum(s => s.Length));
         var counted = sources.Select(s => s with { Open = () => new CountingStream(s.Open(), bar.AddBytes) }).ToList();
-        var report = await importer.RunAsync(counted, dryRun, CommandUser, new Progress<int>(bar.SetRecords), ct: app.Lifetime.ApplicationStopping);
+        var report = await importer.RunAsync(counted, dryRun, CommandUser, new Progress<int>(bar.SetRecords), ct: ct);
         bar.Finish();
 
         foreach (var error in report.ErrorMessages) Console.WriteLine($"error: {error}");
@@ -43,7 +43,7 @@ public static class ImportCommand
         return report.Errors > 0 ? 1 : 0;
     }
 
-    public static async Task<int> ExportAsync(WebApplication app, string[] args)
+    public static async Task<int> ExportAsync(WebApplication app, string[] args, CancellationToken ct)
     {
         if (args.Length < 2)
         {
@@ -53,10 +53,21 @@ public static class ImportCommand
         var markdown = CommandLine.ValueOf(args, "--format") == "markdown";
         await using var scope = app.Services.CreateAsyncScope();
         var exporter = scope.ServiceProvider.GetRequiredService<NewsExporter>();
-        await using (var file = File.Create(args[1]))
+        // Written beside the target and renamed when complete, so a stopped export leaves no half file behind.
+        var target = Path.GetFullPath(args[1]);
+        var partial = target + ".part";
+        try
         {
-            if (markdown) await exporter.WriteMarkdownZipAsync(file, new ExportSelection());
-            else await exporter.WriteJsonAsync(file, new ExportSelection());
+            await using (var file = File.Create(partial))
+            {
+                if (markdown) await exporter.WriteMarkdownZipAsync(file, new ExportSelection(), ct);
+                else await exporter.WriteJsonAsync(file, new ExportSelection(), ct);
+            }
+            File.Move(partial, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
         }
         Console.WriteLine($"Exported to {Path.GetFullPath(args[1])}.");
         return 0;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ using NewsPortal.Core.News;
 using NewsPortal.Core.Rendering;
 using NewsPortal.Core.Search;
 using NewsPortal.Core.Seeding;
+using NewsPortal.Core.Storage;
 using NewsPortal.Migrations.Sqlite;
 
 namespace NewsPortal.Hosting;
@@ -21,16 +23,29 @@ public static class NewsStorageRegistration
 
     public static IServiceCollection AddNewsStorage(this IServiceCollection services)
     {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Resolved from the final configuration (tests and environment variables override appsettings.json).
-        services.AddSingleton(provider => new NewsDatabaseSettings(SqliteConnectionString(
+        services.AddSingleton(provider => new DataFolder(Path.Combine(
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder)));
+        services.AddSingleton(provider => new SqliteDatabaseFile(SqliteConnectionString(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+            provider.GetRequiredService<DataFolder>())));
+        services.AddSingleton(provider => new SqliteBackup(
+            provider.GetRequiredService<SqliteDatabaseFile>(),
+            provider.GetRequiredService<MediaStore>().Folder,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<WriteAheadLogCheckpointer>();
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddMemoryCache();
         services.AddDbContext<NewsDbContext>((provider, options) =>
-            SqliteDatabase.Use(options, provider.GetRequiredService<NewsDatabaseSettings>().ConnectionString)
+            SqliteDatabase.Use(options, provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString,
+                    provider.GetRequiredService<IOptions<StorageOptions>>().Value.BusyTimeoutSeconds)
                 .AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>()));
+        // Sign-in cookies and antiforgery tokens are sealed with keys kept in the database: they survive restarts and
+        // new containers, travel with backups, and (on a shared database) are the same for every instance.
+        services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
 
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
@@ -53,8 +68,7 @@ public static class NewsStorageRegistration
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ImportOptions>>();
-            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new ImportUploadStore(options, Path.GetFullPath(Path.Combine(root, options.Value.UploadFolder)));
+            return new ImportUploadStore(options, provider.GetRequiredService<DataFolder>().Resolve(options.Value.UploadFolder));
         });
         services.AddScoped<NewsExporter>();
         services.AddScoped<StorageSweeper>();
@@ -62,36 +76,51 @@ public static class NewsStorageRegistration
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<MediaOptions>>();
-            var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new MediaStore(options, Path.GetFullPath(Path.Combine(root, options.Value.Folder)));
+            return new MediaStore(options, provider.GetRequiredService<DataFolder>().Resolve(options.Value.Folder));
         });
         return services;
     }
 
-    /// <summary>
-    /// A relative SQLite path is anchored to the content root, not the working directory (which is bin/ under
-    /// tests), and its folder is created so a fresh clone just runs.
-    /// </summary>
-    public static string SqliteConnectionString(string? configured, string contentRoot)
+    /// <summary>A relative SQLite path is taken from the data folder, like every other piece of state.</summary>
+    public static string SqliteConnectionString(string? configured, DataFolder dataFolder)
     {
         if (string.IsNullOrWhiteSpace(configured))
             throw new InvalidOperationException(
                 $"No database configured: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
 
         var builder = new SqliteConnectionStringBuilder(configured);
-        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory) return builder.ConnectionString;
-        if (!Path.IsPathRooted(builder.DataSource))
-            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
-        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            throw new InvalidOperationException("The portal keeps its data: an in-memory SQLite database is not supported.");
+        builder.DataSource = dataFolder.Resolve(builder.DataSource);
         return builder.ConnectionString;
     }
 
-    /// <summary>Applies pending migrations and loads the seed pages before the first request is served.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Checks the data folder, creates or migrates the database and loads the seed pages before anything is served.
+    /// Every storage problem an operator can fix ends the start with a <see cref="StorageException"/> that names it.
+    /// </summary>
+    /// <param name="serving">True for the web server, which must be the only one on this data folder.</param>
+    public static async Task PrepareStorageAsync(this WebApplication app, bool serving)
     {
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var folder = app.Services.GetRequiredService<DataFolder>();
+        folder.EnsureUsable(storage.CreateDataFolder);
+        if (serving)
+        {
+            var instanceLock = folder.LockForSingleInstance();
+            app.Lifetime.ApplicationStopped.Register(instanceLock.Dispose);
+        }
+
+        var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
+        if (file.CreateIfMissing()) app.Logger.LogInformation("Created a new database at {DatabasePath}", file.Path);
+        file.RefuseStaleMigrationLock();
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         await db.Database.MigrateAsync();
+        var (journal, synchronous) = file.EnsureWriteAheadLog();
+        app.Logger.LogInformation("Database {DatabasePath}: journal mode {JournalMode}, synchronous {Synchronous}", file.Path, journal, synchronous);
+
         await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
         await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(
             scope.ServiceProvider.GetRequiredService<MediaStore>().Folder,

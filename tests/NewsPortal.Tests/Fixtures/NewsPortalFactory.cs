@@ -14,10 +14,11 @@ namespace NewsPortal.Tests.Fixtures;
 /// </summary>
 public class NewsPortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _mediaFolder = Path.Combine(Path.GetTempPath(), $"newsportal-media-{Guid.NewGuid():N}");
+    /// <summary>The temporary data folder of this factory: database, photos, pending imports (deleted on dispose).</summary>
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}");
 
-    /// <summary>The temporary SQLite file of this factory (deleted on dispose).</summary>
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}.db");
+    /// <summary>The SQLite file of this factory, in <see cref="DataFolder"/>.</summary>
+    public string DatabasePath => Path.Combine(DataFolder, "newsportal.db");
 
     /// <summary>Configuration overrides, e.g. ["Site:PageSize"] = "3"; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -34,9 +35,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         builder.UseSolutionRelativeContentRoot(".", solutionName: "NewsPortal.sln");
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:NewsPortal", $"Data Source={DatabasePath}");
-        builder.UseSetting("Media:Folder", _mediaFolder);
-        builder.UseSetting("Import:UploadFolder", Path.Combine(_mediaFolder, "imports"));
+        builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
@@ -59,8 +58,6 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(DatabasePath + suffix);
-        if (Directory.Exists(_mediaFolder)) Directory.Delete(_mediaFolder, recursive: true);
+        if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 }

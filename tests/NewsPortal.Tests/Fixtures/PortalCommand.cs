@@ -13,7 +13,7 @@ public static class PortalCommand
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__NewsPortal"] = $"Data Source={target.DatabasePath}";
+        start.Environment["Storage__DataFolder"] = target.DataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in environment) start.Environment[key] = value;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Seeding;
+using NewsPortal.Core.Storage;
 using NewsPortal.Hosting;
 using NewsPortal.Tests.Fixtures;
 
@@ -63,26 +64,19 @@ public sealed class DatabaseSetupTests(NewsPortalFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public void A_relative_database_path_is_anchored_to_the_content_root()
+    public void A_relative_database_path_is_taken_from_the_data_folder()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"newsportal-root-{Guid.NewGuid():N}");
-        try
-        {
-            var connectionString = NewsStorageRegistration.SqliteConnectionString("Data Source=data/app.db", root);
+        var folder = new DataFolder(Path.Combine(Path.GetTempPath(), "newsportal-root"));
 
-            Assert.Contains(Path.Combine(root, "data", "app.db"), connectionString);
-            Assert.True(Directory.Exists(Path.Combine(root, "data")));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var connectionString = NewsStorageRegistration.SqliteConnectionString("Data Source=app.db", folder);
+
+        Assert.Contains($"Data Source={Path.Combine(folder.Path, "app.db")}", connectionString);
     }
 
     [Fact]
     public void A_missing_connection_string_is_named_in_the_error()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => NewsStorageRegistration.SqliteConnectionString(null, "/"));
+        var error = Assert.Throws<InvalidOperationException>(() => NewsStorageRegistration.SqliteConnectionString(null, new DataFolder("/")));
 
         Assert.Contains("ConnectionStrings__NewsPortal", error.Message);
     }

@@ -7,7 +7,7 @@ using NewsPortal.Core.News;
 namespace NewsPortal.Areas.Admin.Controllers;
 
 /// <summary>Upload, dry run, then apply; and downloads of the whole site or a selection.</summary>
-public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter) : AdminController
+public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter, IHostApplicationLifetime lifetime) : AdminController
 {
     // Larger than any configured limit; ImportUploadStore enforces Import:MaxUploadBytes with a clear message.
     private const long MaxRequestBytes = 2L * 1024 * 1024 * 1024;
@@ -38,7 +38,19 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
     {
         var source = uploads.Open(uploadId);
         if (source is null) return View("Index", new ImportViewModel(Error: "That upload is no longer here (already applied?). Upload the file again."));
-        var report = await importer.RunAsync([source], dryRun: false, UserName, ct: ct);
+        // A shutdown does not wait for a long import: it is rolled back whole.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        ImportReport report;
+        try
+        {
+            report = await importer.RunAsync([source], dryRun: false, UserName, ct: stopping.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "60";
+            return View("Index", new ImportViewModel(Error: "The portal is restarting: nothing was imported. Upload the file again once it is back."));
+        }
         uploads.Delete(uploadId);
         if (!report.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Index", new ImportViewModel(report, source.Name));

@@ -1,0 +1,94 @@
+namespace NewsPortal.Core.Storage;
+
+/// <summary>
+/// The folder that holds all state, checked before anything is written: it must exist (or be ours to create),
+/// be writable, and be on a local file system, because SQLite's locking does not work over network shares.
+/// </summary>
+public sealed class DataFolder
+{
+    private const string InstanceLockFileName = "newsportal.lock";
+
+    /// <summary>File systems on which SQLite's locks and WAL shared memory are unreliable (SQLite's "howtocorrupt").</summary>
+    private static readonly HashSet<string> NetworkFileSystems = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p", "fuse.sshfs", "fuse.s3fs",
+        "fuse.gcsfuse", "fuse.rclone", "glusterfs", "fuse.glusterfs", "ceph", "fuse.ceph", "lustre", "gpfs", "davfs",
+    };
+
+    public DataFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public string Path { get; }
+
+    /// <summary>A path under the data folder unless <paramref name="configured"/> is already absolute.</summary>
+    public string Resolve(string configured) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, configured));
+
+    /// <summary>Fails with a message naming the folder and the fix when the folder cannot hold the portal's state.</summary>
+    public void EnsureUsable(bool create)
+    {
+        if (File.Exists(Path))
+            throw new StorageException($"The data folder {Path} is a file, not a folder. Point Storage:DataFolder at a folder.");
+        if (!Directory.Exists(Path))
+        {
+            if (!create)
+                throw new StorageException($"The data folder {Path} does not exist. Mount the data volume there " +
+                    "(docker run -v newsportal-data:/data) or point Storage:DataFolder at an existing folder; " +
+                    "the portal will not create it, so the database never ends up inside a throw-away container layer.");
+            try { Directory.CreateDirectory(Path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StorageException($"The data folder {Path} does not exist and cannot be created: {e.Message}", e);
+            }
+        }
+
+        ProbeWrite();
+        RefuseNetworkFileSystem();
+    }
+
+    /// <summary>
+    /// Held for as long as the site serves. A second portal on the same folder would be a second SQLite writer whose
+    /// caches go stale behind the first one's back; commands (import, backup) may run beside the site and do not take it.
+    /// </summary>
+    public IDisposable LockForSingleInstance()
+    {
+        var lockPath = System.IO.Path.Combine(Path, InstanceLockFileName);
+        try
+        {
+            // FileShare.None is an exclusive advisory lock (flock) on Unix, released by the kernel if the process dies.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StorageException($"Another NewsPortal instance is already serving from {Path} (it holds {InstanceLockFileName}). " +
+                "SQLite supports one instance per database; to run several, use PostgreSQL (see \"Scaling out\" in the README).", e);
+        }
+    }
+
+    private void ProbeWrite()
+    {
+        var probe = System.IO.Path.Combine(Path, $".write-probe-{Guid.NewGuid():N}");
+        try
+        {
+            using (var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough))
+                stream.WriteByte(1);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"The data folder {Path} is not writable ({e.Message}). SQLite writes the database " +
+                "and its -wal and -shm files beside it: mount the volume read-write and give the portal's user " +
+                $"(uid {Environment.GetEnvironmentVariable("APP_UID") ?? "of this process"}) ownership of it.", e);
+        }
+    }
+
+    private void RefuseNetworkFileSystem()
+    {
+        string format;
+        try { format = new DriveInfo(Path).DriveFormat; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return; }
+        if (IsNetworkFileSystem(format))
+            throw new StorageException($"The data folder {Path} is on a network file system ({format}). SQLite's locking " +
+                "is unreliable there and the database would be corrupted; keep the data folder on a local disk, or use PostgreSQL.");
+    }
+
+    public static bool IsNetworkFileSystem(string driveFormat) => NetworkFileSystems.Contains(driveFormat);
+}

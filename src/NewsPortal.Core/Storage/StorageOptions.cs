@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsPortal.Core.Storage;
+
+/// <summary>The "Storage" configuration section: the one folder that holds every piece of state.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>
+    /// Database file, photos and pending imports live here (relative to the content root unless absolute).
+    /// Relative paths in the connection string, Media:Folder and Import:UploadFolder are taken from it.
+    /// </summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>
+    /// True for a developer's checkout; false in the container, where a missing /data means the volume was
+    /// not mounted and creating it would put the database in the throw-away container layer.
+    /// </summary>
+    public bool CreateDataFolder { get; set; } = true;
+
+    /// <summary>How long a write waits for SQLite's single write lock before the editor is told "busy, nothing saved".</summary>
+    [Range(1, 300)]
+    public int BusyTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How often the write-ahead log is folded back and truncated, so endless readers cannot grow it without bound.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
