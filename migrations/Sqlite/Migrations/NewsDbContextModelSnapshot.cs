@@ -360,6 +360,9 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreationKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeletedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -432,6 +435,9 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
 
                     b.HasIndex("ImportBatchId");
 

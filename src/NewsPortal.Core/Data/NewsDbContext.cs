@@ -53,6 +53,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         item.Property(i => i.SourceFileName).HasMaxLength(260);
         item.Property(i => i.SourceSha256).HasMaxLength(64);
         item.Property(i => i.Version).IsConcurrencyToken();
+        item.HasIndex(i => i.CreationKey).IsUnique();
         // The public list filters by status and sorts by date; the legacy-address redirect looks up the source.
         // Covers the public filter and the date order, so lists, counts and archives read the index, not the rows.
         item.HasIndex(i => new { i.PublishedOn, i.Status, i.DeletedAtUtc, i.PublishAtUtc });

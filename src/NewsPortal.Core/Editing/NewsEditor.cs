@@ -14,17 +14,38 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
-    public async Task<EditOutcome> CreateAsync(NewsItemContent content, string user, CancellationToken ct = default)
+    /// <param name="creationKey">Identifies the form the item comes from; the same key twice yields one item.</param>
+    public async Task<EditOutcome> CreateAsync(NewsItemContent content, string user, Guid creationKey, CancellationToken ct = default)
     {
+        try
+        {
+            return await CreateOnceAsync(content, user, creationKey, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A database that lets two transactions check at once (PostgreSQL) stops the second at the unique key.
+            db.ChangeTracker.Clear();
+            var created = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.CreationKey == creationKey, ct);
+            if (created is null) throw;
+            return EditOutcome.Saved(created);
+        }
+    }
+
+    private async Task<EditOutcome> CreateOnceAsync(NewsItemContent content, string user, Guid creationKey, CancellationToken ct)
+    {
+        // Taken first, so the checks below and the insert see the same database (SQLite: the write lock is held).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.NewsItems.FirstOrDefaultAsync(i => i.CreationKey == creationKey, ct) is { } alreadyCreated)
+            return EditOutcome.Saved(alreadyCreated);
+
         var slug = string.IsNullOrWhiteSpace(content.Slug) ? await writer.UniqueSlugAsync(Slug.From(content.Title), ct) : Slug.From(content.Slug);
         if (slug.Length == 0) return EditOutcome.Invalid(nameof(content.Slug), "The slug needs at least one letter or digit.");
         if (await db.NewsItems.AnyAsync(i => i.Slug == slug, ct))
             return EditOutcome.Invalid(nameof(content.Slug), $"The slug \"{slug}\" is already used by another item.");
 
-        var item = new NewsItem { Slug = slug, Title = content.Title };
+        var item = new NewsItem { Slug = slug, Title = content.Title, CreationKey = creationKey };
         (content with { Slug = slug }).ApplyTo(item);
         // The revision needs the item's id: two saves, one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await writer.AddAsync(item, user, ct);
         await db.SaveChangesAsync(ct);
         await AddRevisionAsync(item, user, "Created", ct);

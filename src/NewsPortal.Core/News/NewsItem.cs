@@ -51,6 +51,12 @@ public sealed class NewsItem
     /// <summary>Application-managed optimistic concurrency token; SQLite has no rowversion.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The key of the new-item form this item was created from: sending that form again (double click, browser retry,
+    /// back and resubmit) finds this item instead of creating a second one. Null for imported items.
+    /// </summary>
+    public Guid? CreationKey { get; set; }
+
     /// <summary>Deleted items keep their row (and history) and answer 410 Gone publicly.</summary>
     public DateTime? DeletedAtUtc { get; set; }
     public string? DeletedBy { get; set; }

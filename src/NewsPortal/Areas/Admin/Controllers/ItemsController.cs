@@ -26,16 +26,18 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
 
     [HttpGet("/admin/items/new")]
     public IActionResult Create() =>
-        View("Edit", new ItemEditorViewModel(null, new ItemFormModel { PublishedOn = DateOnly.FromDateTime(DateTime.UtcNow), Status = NewsStatus.Draft }.WithBlankLinkRows()));
+        View("Edit", new ItemEditorViewModel(null, new ItemFormModel { PublishedOn = DateOnly.FromDateTime(DateTime.UtcNow), Status = NewsStatus.Draft, CreationKey = Guid.NewGuid() }.WithBlankLinkRows()));
 
     [HttpPost("/admin/items/new"), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
     public async Task<IActionResult> Create(ItemFormModel form, string? intent, CancellationToken ct)
     {
+        // The new-item form carries the key that makes sending it twice create one item (REL-02).
+        if (form.CreationKey is not { } creationKey || creationKey == Guid.Empty) return BadRequest();
         var photo = await PhotoAfterUploadAsync(form, ct);
         if (intent == "preview" || !ModelState.IsValid)
             return View("Edit", new ItemEditorViewModel(null, Keep(form, photo), intent == "preview" ? markdown.ToHtml(form.Body ?? "") : null));
 
-        var outcome = await editor.CreateAsync(form.ToContent(photo), UserName, ct);
+        var outcome = await editor.CreateAsync(form.ToContent(photo), UserName, creationKey, ct);
         if (outcome.Status == EditStatus.Invalid) return Invalid(null, form, photo, outcome);
         return Redirect($"/admin/items/{outcome.Current!.Id}/edit?saved=1");
     }

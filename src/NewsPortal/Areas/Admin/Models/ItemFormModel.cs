@@ -15,6 +15,9 @@ public sealed class ItemFormModel : IValidatableObject
 
     public Guid Version { get; set; }
 
+    /// <summary>Only on the new-item form: sending the same form twice creates one item.</summary>
+    public Guid? CreationKey { get; set; }
+
     [Required(ErrorMessage = "Give the item a title."), StringLength(NewsItem.TitleMaxLength, ErrorMessage = "The title can be at most {1} characters.")]
     public string Title { get; set; } = "";
 
