@@ -22,6 +22,11 @@ public sealed class SqliteBackup(SqliteDatabaseFile database, string mediaFolder
     private const string MediaPrefix = "media/";
     private const int FormatVersion = 1;
 
+    // The backup holds password hashes and the sign-in keys: readable by its owner only.
+    private static readonly FileStreamOptions BackupFileOptions = OperatingSystem.IsWindows()
+        ? new() { Mode = FileMode.Create, Access = FileAccess.Write }
+        : new() { Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+
     /// <summary>Writes the backup to <paramref name="destination"/>; the file appears only when complete.</summary>
     public async Task<BackupManifest> CreateAsync(string destination, CancellationToken cancellationToken = default)
     {
@@ -34,7 +39,7 @@ public sealed class SqliteBackup(SqliteDatabaseFile database, string mediaFolder
         {
             await SnapshotAsync(snapshot, cancellationToken);
             var manifest = Describe(snapshot);
-            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+            await using (var file = new FileStream(partial, BackupFileOptions))
             {
                 using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
                 {

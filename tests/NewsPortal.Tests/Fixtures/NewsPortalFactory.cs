@@ -14,8 +14,30 @@ namespace NewsPortal.Tests.Fixtures;
 /// </summary>
 public class NewsPortalFactory : WebApplicationFactory<Program>
 {
-    /// <summary>The temporary data folder of this factory: database, photos, pending imports (deleted on dispose).</summary>
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}");
+    public NewsPortalFactory() : this(dataFolder: null) { }
+
+    /// <summary>A portal started on an existing data folder (a restart); the caller owns and deletes the folder.</summary>
+    public static NewsPortalFactory StartingOn(string dataFolder) => new(dataFolder);
+
+    // xunit allows a class fixture one public constructor.
+    private NewsPortalFactory(string? dataFolder)
+    {
+        DataFolder = dataFolder ?? NewDataFolder();
+        _ownsDataFolder = dataFolder is null;
+    }
+
+    private readonly bool _ownsDataFolder;
+
+    /// <summary>The data folder of this factory: database, photos, pending imports (deleted on dispose unless passed in).</summary>
+    public string DataFolder { get; }
+
+    /// <summary>Keep <see cref="DataFolder"/> after dispose, to start another factory on it; the test deletes it.</summary>
+    public bool KeepDataFolder { get; set; }
+
+    /// <summary>Services replaced for one test, e.g. a connection interceptor.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}");
 
     /// <summary>The SQLite file of this factory, in <see cref="DataFolder"/>.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "newsportal.db");
@@ -38,6 +60,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>A client as a browser on HTTPS: keeps cookies (they are Secure), does not follow redirects.</summary>
@@ -58,6 +81,6 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
+        if (_ownsDataFolder && !KeepDataFolder && Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 }
