@@ -85,12 +85,12 @@ public static class NewsStorageRegistration
     public static string SqliteConnectionString(string? configured, DataFolder dataFolder)
     {
         if (string.IsNullOrWhiteSpace(configured))
-            throw new InvalidOperationException(
+            throw new StorageException(
                 $"No database configured: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
 
         var builder = new SqliteConnectionStringBuilder(configured);
         if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-            throw new InvalidOperationException("The portal keeps its data: an in-memory SQLite database is not supported.");
+            throw new StorageException("The portal keeps its data: an in-memory SQLite database is not supported.");
         builder.DataSource = dataFolder.Resolve(builder.DataSource);
         return builder.ConnectionString;
     }

@@ -36,6 +36,11 @@ public sealed class NewsItemBuilder
     public NewsItemBuilder InSection(NewsSection section) { _item.Section = section; return this; }
     public NewsItemBuilder WithBody(string markdown) { _item.Body = markdown; return this; }
     public NewsItemBuilder InLanguage(string language) { _item.Language = language; return this; }
+    public NewsItemBuilder WithPhoto(string fileName, string caption = "A caption written for a test.")
+    {
+        _item.Photo = new NewsPhoto { FileName = fileName, AltText = "A test photo", Caption = caption };
+        return this;
+    }
     public NewsItemBuilder Tagged(params string[] tags) { _item.Tags = NewsPortal.Core.News.Tags.Normalize(tags); return this; }
 
     public NewsItem Build() => _item;

@@ -76,7 +76,7 @@ public sealed class DatabaseSetupTests(NewsPortalFactory factory) : IClassFixtur
     [Fact]
     public void A_missing_connection_string_is_named_in_the_error()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => NewsStorageRegistration.SqliteConnectionString(null, new DataFolder("/")));
+        var error = Assert.Throws<StorageException>(() => NewsStorageRegistration.SqliteConnectionString(null, new DataFolder("/")));
 
         Assert.Contains("ConnectionStrings__NewsPortal", error.Message);
     }
