@@ -25,15 +25,15 @@ public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChan
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        version.Bump();
+        version.BumpAfterLocalCommit();
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Bump();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.BumpAfterLocalCommit();
 
     private void BumpIfOutsideTransaction(DbContext? context)
     {
         // SaveChanges without a user transaction commits its own; with one, the commit above bumps.
-        if (context?.Database.CurrentTransaction is null) version.Bump();
+        if (context?.Database.CurrentTransaction is null) version.BumpAfterLocalCommit();
     }
 }

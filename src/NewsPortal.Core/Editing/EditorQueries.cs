@@ -13,8 +13,9 @@ public sealed class EditorQueries(NewsDbContext db)
         var items = db.NewsItems.AsNoTracking().Where(i => i.DeletedAtUtc == null);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            items = items.Where(i => EF.Functions.Like(i.Title, pattern, "\\"));
+            var pattern = "%" + query.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            // Lower-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+            items = items.Where(i => EF.Functions.Like(i.Title.ToLower(), pattern, "\\"));
         }
         if (query.Status is { } status) items = items.Where(i => i.Status == status);
         if (query.Section is { } section) items = items.Where(i => i.Section == section);

@@ -10,5 +10,16 @@ public sealed class ContentVersion
 
     public long Value => Interlocked.Read(ref _value);
 
+    /// <summary>Raised after a commit in this process, so other instances can be told (PostgreSQL NOTIFY).</summary>
+    public event Action? CommittedHere;
+
+    /// <summary>Content changed, here or (told by the database) on another instance.</summary>
     public void Bump() => Interlocked.Increment(ref _value);
+
+    /// <summary>This process committed a change.</summary>
+    public void BumpAfterLocalCommit()
+    {
+        Bump();
+        CommittedHere?.Invoke();
+    }
 }

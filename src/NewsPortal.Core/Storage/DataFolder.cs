@@ -23,7 +23,8 @@ public sealed class DataFolder
     public string Resolve(string configured) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, configured));
 
     /// <summary>Fails with a message naming the folder and the fix when the folder cannot hold the portal's state.</summary>
-    public void EnsureUsable(bool create)
+    /// <param name="refuseNetworkFileSystem">True when the SQLite database lives here.</param>
+    public void EnsureUsable(bool create, bool refuseNetworkFileSystem = true)
     {
         if (File.Exists(Path))
             throw new StorageException($"The data folder {Path} is a file, not a folder. Point Storage:DataFolder at a folder.");
@@ -41,7 +42,7 @@ public sealed class DataFolder
         }
 
         ProbeWrite();
-        RefuseNetworkFileSystem();
+        if (refuseNetworkFileSystem) RefuseNetworkFileSystem();
     }
 
     /// <summary>

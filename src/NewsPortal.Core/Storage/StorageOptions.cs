@@ -8,6 +8,12 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     /// <summary>
+    /// Sqlite (one instance, the database in the data folder) or Postgres (several instances on one server; the
+    /// connection string then names the server, and the data folder holds only the photos, on a shared mount).
+    /// </summary>
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
     /// Database file, photos and pending imports live here (relative to the content root unless absolute).
     /// Relative paths in the connection string, Media:Folder and Import:UploadFolder are taken from it.
     /// </summary>
@@ -27,4 +33,10 @@ public sealed class StorageOptions
     /// <summary>How often the write-ahead log is folded back and truncated, so endless readers cannot grow it without bound.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
 }

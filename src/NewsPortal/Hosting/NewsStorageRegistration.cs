@@ -13,6 +13,7 @@ using NewsPortal.Core.Rendering;
 using NewsPortal.Core.Search;
 using NewsPortal.Core.Seeding;
 using NewsPortal.Core.Storage;
+using NewsPortal.Migrations.Postgres;
 using NewsPortal.Migrations.Sqlite;
 
 namespace NewsPortal.Hosting;
@@ -28,6 +29,7 @@ public static class NewsStorageRegistration
         services.AddSingleton(provider => new DataFolder(Path.Combine(
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder)));
+        // Only on SQLite: the file the database lives in.
         services.AddSingleton(provider => new SqliteDatabaseFile(SqliteConnectionString(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
             provider.GetRequiredService<DataFolder>())));
@@ -36,13 +38,23 @@ public static class NewsStorageRegistration
             provider.GetRequiredService<MediaStore>().Folder,
             provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<WriteAheadLogCheckpointer>();
+        services.AddHostedService<ContentChangeListener>();
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddMemoryCache();
         services.AddDbContext<NewsDbContext>((provider, options) =>
-            SqliteDatabase.Use(options, provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString,
-                    provider.GetRequiredService<IOptions<StorageOptions>>().Value.BusyTimeoutSeconds)
-                .AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>()));
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.DatabaseProvider == DatabaseProvider.Postgres)
+                PostgresDatabase.Use(options, PostgresConnectionString(provider.GetRequiredService<IConfiguration>()), storage.BusyTimeoutSeconds);
+            else
+                SqliteDatabase.Use(options, provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString, storage.BusyTimeoutSeconds);
+            options.AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>());
+        });
+        services.AddScoped<IFullTextIndex>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseProvider == DatabaseProvider.Postgres
+                ? new PostgresFullTextIndex(provider.GetRequiredService<NewsDbContext>())
+                : new SqliteFullTextIndex(provider.GetRequiredService<NewsDbContext>()));
         // Sign-in cookies and antiforgery tokens are sealed with keys kept in the database: they survive restarts and
         // new containers, travel with backups, and (on a shared database) are the same for every instance.
         services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
@@ -81,6 +93,12 @@ public static class NewsStorageRegistration
         return services;
     }
 
+    public static string PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured && !configured.Contains("Data Source", StringComparison.OrdinalIgnoreCase)
+            ? configured
+            : throw new StorageException($"Storage:DatabaseProvider is Postgres: set ConnectionStrings__{ConnectionStringName} to the server, " +
+                "e.g. Host=db;Database=newsportal;Username=newsportal;Password=….");
+
     /// <summary>A relative SQLite path is taken from the data folder, like every other piece of state.</summary>
     public static string SqliteConnectionString(string? configured, DataFolder dataFolder)
     {
@@ -99,27 +117,27 @@ public static class NewsStorageRegistration
     /// Checks the data folder, creates or migrates the database and loads the seed pages before anything is served.
     /// Every storage problem an operator can fix ends the start with a <see cref="StorageException"/> that names it.
     /// </summary>
-    /// <param name="serving">True for the web server, which must be the only one on this data folder.</param>
+    /// <param name="serving">True for the web server, which on SQLite must be the only one on this data folder.</param>
     public static async Task PrepareStorageAsync(this WebApplication app, bool serving)
     {
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var folder = app.Services.GetRequiredService<DataFolder>();
-        folder.EnsureUsable(storage.CreateDataFolder);
-        if (serving)
-        {
-            var instanceLock = folder.LockForSingleInstance();
-            app.Lifetime.ApplicationStopped.Register(instanceLock.Dispose);
-        }
-
-        var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
-        if (file.CreateIfMissing()) app.Logger.LogInformation("Created a new database at {DatabasePath}", file.Path);
-        file.RefuseStaleMigrationLock();
+        var sqlite = storage.DatabaseProvider == DatabaseProvider.Sqlite;
+        // With PostgreSQL the data folder holds only photos, on a mount every instance shares (which may be a network one).
+        folder.EnsureUsable(storage.CreateDataFolder, refuseNetworkFileSystem: sqlite);
+        if (sqlite) PrepareSqliteFile(app, folder, serving);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        // Several instances starting at once: EF Core's migration lock (an advisory lock on PostgreSQL, released when
+        // its session ends) lets one migrate while the others wait.
         await db.Database.MigrateAsync();
-        var (journal, synchronous) = file.EnsureWriteAheadLog();
-        app.Logger.LogInformation("Database {DatabasePath}: journal mode {JournalMode}, synchronous {Synchronous}", file.Path, journal, synchronous);
+        if (sqlite)
+        {
+            var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
+            var (journal, synchronous) = file.EnsureWriteAheadLog();
+            app.Logger.LogInformation("Database {DatabasePath}: journal mode {JournalMode}, synchronous {Synchronous}", file.Path, journal, synchronous);
+        }
 
         await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
         await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(
@@ -130,5 +148,17 @@ public static class NewsStorageRegistration
         if (seed.Enabled)
             await scope.ServiceProvider.GetRequiredService<ArchiveSeeder>()
                 .SeedAsync(Path.Combine(app.Environment.ContentRootPath, seed.Folder));
+    }
+
+    private static void PrepareSqliteFile(WebApplication app, DataFolder folder, bool serving)
+    {
+        if (serving)
+        {
+            var instanceLock = folder.LockForSingleInstance();
+            app.Lifetime.ApplicationStopped.Register(instanceLock.Dispose);
+        }
+        var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
+        if (file.CreateIfMissing()) app.Logger.LogInformation("Created a new database at {DatabasePath}", file.Path);
+        file.RefuseStaleMigrationLock();
     }
 }

@@ -13,8 +13,20 @@ namespace NewsPortal.Hosting;
 /// </summary>
 public static class StorageCommands
 {
+    /// <summary>On PostgreSQL the database server's own tools do this job, and do it better.</summary>
+    public static bool RefusedOnPostgres(WebApplication app, string command)
+    {
+        if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseProvider != DatabaseProvider.Postgres) return false;
+        Console.Error.WriteLine(command == "unlock-migrations"
+            ? "Not needed on PostgreSQL: EF Core's migration lock there is an advisory lock that ends with its session."
+            : $"`{command}` works on SQLite only. On PostgreSQL back up with pg_dump (pg_dump -Fc newsportal > newsportal.dump) and restore " +
+              "with pg_restore, and copy the shared photo folder (Storage:DataFolder) with it; see \"Scaling out\" in the README.");
+        return true;
+    }
+
     public static async Task<int> BackupAsync(WebApplication app, string[] args, CancellationToken ct)
     {
+        if (RefusedOnPostgres(app, "backup")) return 2;
         if (args.Length < 2)
         {
             Console.Error.WriteLine("Usage: backup FILE   (a .zip holding newsportal.db and the photos)");
@@ -33,6 +45,7 @@ public static class StorageCommands
             Console.Error.WriteLine("Usage: restore FILE   (a zip made by `backup`; stop the portal first)");
             return 2;
         }
+        if (RefusedOnPostgres(app, "restore")) return 2;
         var folder = app.Services.GetRequiredService<DataFolder>();
         folder.EnsureUsable(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.CreateDataFolder);
         IDisposable siteLock;
@@ -56,6 +69,7 @@ public static class StorageCommands
 
     public static int UnlockMigrations(WebApplication app)
     {
+        if (RefusedOnPostgres(app, "unlock-migrations")) return 2;
         RequireDatabase(app);
         var released = app.Services.GetRequiredService<SqliteDatabaseFile>().ReleaseMigrationLock();
         Console.WriteLine(released ? "Released the left-over migration lock; the portal can start again." : "There was no migration lock to release.");

@@ -4,11 +4,13 @@ using NewsPortal.Core.Storage;
 namespace NewsPortal.Hosting;
 
 /// <summary>Truncates SQLite's write-ahead log on a timer, so a site that is never without readers keeps it small.</summary>
-public sealed class WriteAheadLogCheckpointer(SqliteDatabaseFile database, IOptions<StorageOptions> options, TimeProvider clock,
+public sealed class WriteAheadLogCheckpointer(IServiceProvider services, IOptions<StorageOptions> options, TimeProvider clock,
     ILogger<WriteAheadLogCheckpointer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.DatabaseProvider != DatabaseProvider.Sqlite) return;
+        var database = services.GetRequiredService<SqliteDatabaseFile>();
         using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -37,6 +37,19 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     /// <summary>Services replaced for one test, e.g. a connection interceptor.</summary>
     public Action<IServiceCollection>? TestServices { get; set; }
 
+    /// <summary>The PostgreSQL database of this factory when the suite runs on PostgreSQL (see <see cref="TestDatabase"/>).</summary>
+    public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>The environment a command run beside this portal needs to reach the same data.</summary>
+    public Dictionary<string, string> CommandEnvironment => PostgresConnectionString is null
+        ? new() { ["Storage__DataFolder"] = DataFolder }
+        : new()
+        {
+            ["Storage__DataFolder"] = DataFolder,
+            ["Storage__DatabaseProvider"] = "Postgres",
+            ["ConnectionStrings__NewsPortal"] = PostgresConnectionString,
+        };
+
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), $"newsportal-test-{Guid.NewGuid():N}");
 
     /// <summary>The SQLite file of this factory, in <see cref="DataFolder"/>.</summary>
@@ -58,6 +71,12 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         builder.UseSolutionRelativeContentRoot(".", solutionName: "NewsPortal.sln");
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataFolder", DataFolder);
+        if (TestDatabase.UsePostgres)
+        {
+            PostgresConnectionString ??= TestDatabase.CreatePostgresDatabase();
+            builder.UseSetting("Storage:DatabaseProvider", "Postgres");
+            builder.UseSetting("ConnectionStrings:NewsPortal", PostgresConnectionString);
+        }
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
@@ -81,6 +100,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is not null && !KeepDataFolder) TestDatabase.DropPostgresDatabase(PostgresConnectionString);
         if (_ownsDataFolder && !KeepDataFolder && Directory.Exists(DataFolder)) Directory.Delete(DataFolder, recursive: true);
     }
 }

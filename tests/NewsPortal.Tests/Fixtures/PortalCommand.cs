@@ -6,7 +6,7 @@ namespace NewsPortal.Tests.Fixtures;
 public static class PortalCommand
 {
     public static Task<(int ExitCode, string Output)> RunAsync(NewsPortalFactory target, Dictionary<string, string> environment, params string[] args) =>
-        RunAsync(target.DataFolder, environment, args);
+        RunAsync(target.DataFolder, new Dictionary<string, string>(target.CommandEnvironment.Concat(environment)), args);
 
     /// <summary>Runs the portal (a command, or the web server when <paramref name="args"/> is empty) on a data folder.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, Dictionary<string, string> environment, params string[] args)

@@ -11,14 +11,25 @@ namespace NewsPortal.Tests.Hosting;
 public sealed class DatabaseSetupTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
     [Fact]
-    public async Task The_sqlite_migrations_match_the_model()
+    public async Task The_database_is_migrated_to_the_latest_migration()
     {
         await factory.WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<NewsDbContext>();
-            Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project migrations/Sqlite");
-            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        });
+            Assert.Empty(await services.GetRequiredService<NewsDbContext>().Database.GetPendingMigrationsAsync()));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public void Each_providers_migrations_match_the_model(string provider)
+    {
+        // Compares the model with the migrations' snapshot; no database is contacted.
+        var options = new DbContextOptionsBuilder<NewsDbContext>();
+        if (provider == "Sqlite") NewsPortal.Migrations.Sqlite.SqliteDatabase.Use(options, "Data Source=unused.db");
+        else NewsPortal.Migrations.Postgres.PostgresDatabase.Use(options, "Host=127.0.0.1;Database=unused");
+        using var db = new NewsDbContext(options.Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"Run: dotnet ef migrations add <Name> --project migrations/{provider} --startup-project migrations/{provider} --output-dir Migrations");
     }
 
     [Fact]

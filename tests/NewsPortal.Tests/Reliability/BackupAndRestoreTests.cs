@@ -14,6 +14,7 @@ using NewsPortal.Tests.Importing;
 namespace NewsPortal.Tests.Reliability;
 
 /// <summary>REL-12: a backup taken while the site runs (even mid-import) holds exactly what was committed, and restores.</summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class BackupAndRestoreTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>, IDisposable
 {
     private static readonly byte[] TinyPng = Convert.FromBase64String(

@@ -15,6 +15,7 @@ namespace NewsPortal.Tests.Reliability;
 /// REL-07, REL-09, REL-22: when the database is locked, full or gone, readers and editors get a plain page that says
 /// what happened and that nothing was saved; nothing half-written stays behind, and the site recovers by itself.
 /// </summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class DatabaseFailureTests : IDisposable
 {
     private readonly NewsPortalFactory _factory = new();

@@ -8,6 +8,7 @@ using NewsPortal.Tests.Fixtures;
 namespace NewsPortal.Tests.Reliability;
 
 /// <summary>REL-08, REL-11: commits are durable, and the write-ahead log cannot grow without bound.</summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class DurabilityTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace NewsPortal.Tests.Reliability;
 /// REL-04, REL-20: an import stopped half-way, by kill -9 or by a shutdown signal, leaves no part of itself behind,
 /// and running it again imports everything exactly once.
 /// </summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed partial class InterruptedImportTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>, IDisposable
 {
     private const int ItemCount = 10_000;

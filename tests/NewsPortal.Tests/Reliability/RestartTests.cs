@@ -5,6 +5,7 @@ using NewsPortal.Tests.Fixtures;
 namespace NewsPortal.Tests.Reliability;
 
 /// <summary>REL-20: a restart or a new container on the same data keeps editors signed in and their work intact.</summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class RestartTests : IDisposable
 {
     private readonly string _dataFolder = NewsPortalFactory.NewDataFolder();

@@ -8,6 +8,7 @@ namespace NewsPortal.Tests.Reliability;
 /// REL-06, REL-10, REL-13: problems an operator must fix stop the start at once, with a message that names the path
 /// and the way out, instead of hanging or quietly starting an empty site. The real app is started as a process.
 /// </summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class StartupChecksTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
     private static readonly Dictionary<string, string> InContainer = new() { ["Storage__CreateDataFolder"] = "false" };

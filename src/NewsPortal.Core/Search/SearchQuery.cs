@@ -1,0 +1,32 @@
+using NewsPortal.Core.News;
+
+namespace NewsPortal.Core.Search;
+
+/// <summary>
+/// What a reader searched for, already made safe: the words (at most 12, letters, digits and inner - ' . only),
+/// the last of which may match as a prefix, and the filters. Engines quote every word, so nothing typed is an operator.
+/// </summary>
+public sealed record SearchQuery(IReadOnlyList<string> Words, bool LastWordIsPrefix, DateOnly From, DateOnly To, string? Section, DateTime NowUtc)
+{
+    public static IReadOnlyList<string> WordsOf(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(c => char.IsLetterOrDigit(c) || c is '-' or '\'' or '.').ToArray()).Trim('-', '.', '\''))
+            .Where(w => w.Length > 0)
+            .Take(12)
+            .ToList();
+}
+
+/// <summary>One public item that matched, with its text around the matched words (marked by the engine).</summary>
+public sealed record SearchRow(int Id, string Slug, string Title, string Summary, DateOnly PublishedOn, string Language, string Section, string Snippet);
+
+/// <summary>The database's own full-text index: FTS5 on SQLite, tsvector with a GIN index on PostgreSQL.</summary>
+public interface IFullTextIndex
+{
+    /// <summary>Marks the engine puts around matched words in <see cref="SearchRow.Snippet"/>.</summary>
+    public const char MatchStart = '\u0002', MatchEnd = '\u0003';
+
+    Task<int> CountAsync(SearchQuery query, CancellationToken ct);
+
+    /// <summary>Best matches first (title counts most, then summary, then body), newest first among equals.</summary>
+    Task<List<SearchRow>> PageAsync(SearchQuery query, int skip, int take, CancellationToken ct);
+}

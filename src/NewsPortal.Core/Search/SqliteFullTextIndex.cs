@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Data;
+using static NewsPortal.Core.Search.IFullTextIndex;
+
+namespace NewsPortal.Core.Search;
+
+/// <summary>SQLite FTS5 (table NewsItemsSearch, kept in step by triggers): bm25 relevance and snippet().</summary>
+public sealed class SqliteFullTextIndex(NewsDbContext db) : IFullTextIndex
+{
+    public Task<int> CountAsync(SearchQuery query, CancellationToken ct)
+    {
+        var match = MatchExpression(query);
+        return db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS Value FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
+            WHERE NewsItemsSearch MATCH {match}
+              AND i.DeletedAtUtc IS NULL AND (i.Status = 'Published' OR (i.Status = 'Scheduled' AND i.PublishAtUtc <= {query.NowUtc}))
+              AND i.PublishedOn BETWEEN {query.From} AND {query.To}
+              AND ({query.Section} IS NULL OR i.Section = {query.Section})
+            """).SingleAsync(ct);
+    }
+
+    public Task<List<SearchRow>> PageAsync(SearchQuery query, int skip, int take, CancellationToken ct)
+    {
+        var match = MatchExpression(query);
+        return db.Database.SqlQuery<SearchRow>($"""
+            SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section,
+                   snippet(NewsItemsSearch, -1, {MatchStart.ToString()}, {MatchEnd.ToString()}, '…', 24) AS Snippet
+            FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
+            WHERE NewsItemsSearch MATCH {match}
+              AND i.DeletedAtUtc IS NULL AND (i.Status = 'Published' OR (i.Status = 'Scheduled' AND i.PublishAtUtc <= {query.NowUtc}))
+              AND i.PublishedOn BETWEEN {query.From} AND {query.To}
+              AND ({query.Section} IS NULL OR i.Section = {query.Section})
+            ORDER BY bm25(NewsItemsSearch, 10.0, 3.0, 1.0), i.PublishedOn DESC
+            LIMIT {take} OFFSET {skip}
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>Every word must occur; each is quoted, so FTS5 operators typed in are searched for, never executed.</summary>
+    public static string MatchExpression(SearchQuery query)
+    {
+        var expression = new StringBuilder();
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            if (i > 0) expression.Append(' ');
+            expression.Append('"').Append(query.Words[i].Replace("\"", "\"\"")).Append('"');
+            if (i == query.Words.Count - 1 && query.LastWordIsPrefix) expression.Append('*');
+        }
+        return expression.ToString();
+    }
+}
