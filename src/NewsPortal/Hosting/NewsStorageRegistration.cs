@@ -125,13 +125,22 @@ public static class NewsStorageRegistration
         var sqlite = storage.DatabaseProvider == DatabaseProvider.Sqlite;
         // With PostgreSQL the data folder holds only photos, on a mount every instance shares (which may be a network one).
         folder.EnsureUsable(storage.CreateDataFolder, refuseNetworkFileSystem: sqlite);
-        if (sqlite) PrepareSqliteFile(app, folder, serving);
+        if (sqlite)
+        {
+            PrepareSqliteFile(app, folder, serving);
+            await MigrateAndSeedAsync(app, sqlite: true);
+        }
+        else
+        {
+            // Several instances starting at once: one migrates and seeds while the others wait.
+            await PostgresDatabase.RunExclusivelyAsync(PostgresConnectionString(app.Configuration), () => MigrateAndSeedAsync(app, sqlite: false));
+        }
+    }
 
+    private static async Task MigrateAndSeedAsync(WebApplication app, bool sqlite)
+    {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        // Several instances starting at once: EF Core's migration lock (an advisory lock on PostgreSQL, released when
-        // its session ends) lets one migrate while the others wait.
-        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database.MigrateAsync();
         if (sqlite)
         {
             var file = app.Services.GetRequiredService<SqliteDatabaseFile>();

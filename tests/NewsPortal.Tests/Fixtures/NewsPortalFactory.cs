@@ -24,6 +24,8 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         DataFolder = dataFolder ?? NewDataFolder();
         _ownsDataFolder = dataFolder is null;
+        // Created up front: a command may run on this portal's data before the portal itself starts.
+        if (TestDatabase.UsePostgres) PostgresConnectionString = TestDatabase.CreatePostgresDatabase();
     }
 
     private readonly bool _ownsDataFolder;
@@ -38,7 +40,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     public Action<IServiceCollection>? TestServices { get; set; }
 
     /// <summary>The PostgreSQL database of this factory when the suite runs on PostgreSQL (see <see cref="TestDatabase"/>).</summary>
-    public string? PostgresConnectionString { get; private set; }
+    public string? PostgresConnectionString { get; }
 
     /// <summary>The environment a command run beside this portal needs to reach the same data.</summary>
     public Dictionary<string, string> CommandEnvironment => PostgresConnectionString is null
@@ -71,9 +73,8 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
         builder.UseSolutionRelativeContentRoot(".", solutionName: "NewsPortal.sln");
         builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataFolder", DataFolder);
-        if (TestDatabase.UsePostgres)
+        if (PostgresConnectionString is not null)
         {
-            PostgresConnectionString ??= TestDatabase.CreatePostgresDatabase();
             builder.UseSetting("Storage:DatabaseProvider", "Postgres");
             builder.UseSetting("ConnectionStrings:NewsPortal", PostgresConnectionString);
         }
