@@ -13,8 +13,15 @@ public sealed class ContentVersion
     /// <summary>Raised after a commit in this process, so other instances can be told (PostgreSQL NOTIFY).</summary>
     public event Action? CommittedHere;
 
-    /// <summary>Content changed, here or (told by the database) on another instance.</summary>
-    public void Bump() => Interlocked.Increment(ref _value);
+    /// <summary>Raised after every change of <see cref="Value"/>: caches keyed by an older value may be dropped.</summary>
+    public event Action? Changed;
+
+    /// <summary>Content changed, here or (told by the database) on another instance, or a scheduled item came due.</summary>
+    public void Bump()
+    {
+        Interlocked.Increment(ref _value);
+        Changed?.Invoke();
+    }
 
     /// <summary>This process committed a change.</summary>
     public void BumpAfterLocalCommit()

@@ -8,7 +8,7 @@ namespace NewsPortal.Core.News;
 /// <summary>The read side for readers: only public items, newest first, no tracking.</summary>
 public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCache cache, ContentVersion version)
 {
-    // Scheduled items become public with time, not with a save: cached counts live at most this long.
+    // A safety net only: saves, other instances' saves and scheduled items coming due all change the content version.
     private static readonly TimeSpan ChromeCacheLifetime = TimeSpan.FromSeconds(60);
 
     /// <summary>Data every page's chrome shows, computed once per content version instead of per request.</summary>
@@ -109,6 +109,15 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Month).Select(r => new MonthCount(year, r.Month, r.Count)).ToList();
+    }
+
+    /// <summary>When the next scheduled item becomes public, if any is waiting.</summary>
+    public Task<DateTime?> NextScheduledPublicationAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.NewsItems.AsNoTracking()
+            .Where(i => i.DeletedAtUtc == null && i.Status == NewsStatus.Scheduled && i.PublishAtUtc > now)
+            .MinAsync(i => i.PublishAtUtc, ct);
     }
 
     /// <summary>When public content last changed, for the footer's "Last update".</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.News;
@@ -8,6 +9,7 @@ using NewsPortal.Models;
 namespace NewsPortal.Controllers;
 
 /// <summary>RSS and Atom for the site and each section; the sitemap and robots.txt for search engines.</summary>
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site) : Controller
 {
     private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";

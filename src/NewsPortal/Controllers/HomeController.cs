@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.News;
@@ -6,6 +7,7 @@ using NewsPortal.Models;
 
 namespace NewsPortal.Controllers;
 
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class HomeController(NewsQueries news, IOptions<SiteOptions> site) : Controller
 {
     [HttpGet("/")]

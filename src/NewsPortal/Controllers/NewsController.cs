@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsPortal.Archive;
@@ -9,6 +10,7 @@ using NewsPortal.Models;
 
 namespace NewsPortal.Controllers;
 
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, IOptions<SiteOptions> site, IOptions<ArchiveOptions> archive) : Controller
 {
     [HttpGet("/news")]
@@ -42,6 +44,7 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
         if (item is null) return await NotFoundOrGoneAsync(slug, ct);
         var model = Describe(item);
         Memento.AddHeaders(Response, Memento.CaptureTime(item.ArchivedOn ?? archive.Value.ArchivedOn), model.OriginalUrl, model.TimeMapUrl);
+        Response.GetTypedHeaders().LastModified = item.UpdatedAtUtc;
         return View(model);
     }
 

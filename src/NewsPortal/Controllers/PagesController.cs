@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
+using NewsPortal.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace NewsPortal.Controllers;
 
 /// <summary>The service pages linked from the header.</summary>
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class PagesController : Controller
 {
     [HttpGet("/about")]

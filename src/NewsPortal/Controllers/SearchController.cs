@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.News;
@@ -7,6 +8,7 @@ using NewsPortal.Models;
 
 namespace NewsPortal.Controllers;
 
+[OutputCache(PolicyName = PublicPageCaching.Policy)]
 public sealed class SearchController(NewsSearch search, NewsQueries news, IOptions<SiteOptions> site) : Controller
 {
     private const int MaxQueryLength = 200;

@@ -25,6 +25,13 @@ public sealed class SiteOptions
     [Range(2, 50_000)]
     public int SitemapPageSize { get; set; } = 50_000;
 
+    /// <summary>
+    /// How long a rendered public page is kept in memory. Saves, imports and scheduled items coming due replace it at
+    /// once whatever this says; it bounds only the memory of pages nobody asks for.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PageCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Shown on the Contact page; empty means no address has been published.</summary>
     [EmailAddress]
     public string? ContactEmail { get; set; }

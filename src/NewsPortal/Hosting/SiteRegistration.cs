@@ -19,6 +19,7 @@ public static class SiteRegistration
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>(tags: ["ready"]);
+        services.AddPublicPageCaching();
         return services;
     }
 
@@ -38,6 +39,7 @@ public static class SiteRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UsePublicPageCaching();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

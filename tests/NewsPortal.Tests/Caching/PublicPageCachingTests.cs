@@ -1,0 +1,187 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Core.Data;
+using NewsPortal.Core.News;
+using NewsPortal.Tests.Builders;
+using NewsPortal.Tests.Fixtures;
+using NewsPortal.Tests.Importing;
+
+namespace NewsPortal.Tests.Caching;
+
+/// <summary>
+/// Public pages come from memory until content changes, and then never a moment longer: after a save, an import or a
+/// scheduled item coming due, the next reader gets the new page. A change written straight to the database (behind the
+/// portal's back, so nothing tells the cache) shows whether a page came from the cache.
+/// </summary>
+public sealed class PublicPageCachingTests : IDisposable
+{
+    private readonly NewsPortalFactory _factory = new();
+    private readonly AdjustableClock _clock = new();
+
+    public PublicPageCachingTests() => _factory.TestServices = services => services.AddSingleton<TimeProvider>(_clock);
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_page_is_served_from_memory_until_an_editor_saves_and_then_shows_the_save_at_once()
+    {
+        var item = await new NewsItemBuilder().Titled($"Cached item {Guid.NewGuid():N}").SaveAsync(_factory.Services);
+        using var reader = _factory.CreateClient();
+        var address = $"/news/{item.Slug}";
+        Assert.Equal(item.Title, await HeadingAsync(reader, address));
+
+        await ChangeTitleBehindThePortalsBackAsync(item.Id, "Changed behind the portal's back");
+        var fromCache = await HeadingAsync(reader, address);
+
+        var editor = await EditorSession.SignInAsync(_factory);
+        var (_, form) = await editor.GetAsync($"/admin/items/{item.Id}/edit");
+        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{item.Id}/edit']")!);
+        values["Title"] = "Saved by an editor";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync($"/admin/items/{item.Id}/edit", values)).StatusCode);
+        var afterSave = await HeadingAsync(reader, address);
+
+        Assert.Equal(item.Title, fromCache);
+        Assert.Equal("Saved by an editor", afterSave);
+    }
+
+    [Fact]
+    public async Task An_import_replaces_cached_lists_and_feeds()
+    {
+        using var reader = _factory.CreateClient();
+        var title = $"Imported after caching {Guid.NewGuid():N}";
+        var listBefore = await reader.GetStringAsync("/news");
+        var feedBefore = await reader.GetStringAsync("/feed.xml");
+
+        var report = await ImportHarness.RunAsync(_factory, dryRun: false, ImportHarness.File("new.json", $"[{ImportHarness.JsonItem(title, date: "2014-10-30")}]"));
+
+        Assert.True(report.Applied);
+        Assert.DoesNotContain(title, listBefore);
+        Assert.DoesNotContain(title, feedBefore);
+        Assert.Contains(title, await reader.GetStringAsync("/news"));
+        Assert.Contains(title, await reader.GetStringAsync("/feed.xml"));
+    }
+
+    [Fact]
+    public async Task A_scheduled_item_appears_on_cached_pages_when_its_time_comes()
+    {
+        var title = $"Scheduled for later {Guid.NewGuid():N}";
+        var publishAt = _clock.GetUtcNow().UtcDateTime.AddHours(1);
+        await new NewsItemBuilder().Titled(title).On(new DateOnly(2014, 10, 31)).WithStatus(NewsStatus.Scheduled, publishAt).SaveAsync(_factory.Services);
+        using var reader = _factory.CreateClient();
+        var before = await reader.GetStringAsync("/news");
+
+        _clock.Advance(TimeSpan.FromHours(2));
+        var after = await reader.GetStringAsync("/news");
+
+        Assert.DoesNotContain(title, before);
+        Assert.Contains(title, after);
+    }
+
+    [Fact]
+    public async Task Signed_in_editors_never_get_a_cached_public_page()
+    {
+        var item = await new NewsItemBuilder().Titled($"Seen by an editor {Guid.NewGuid():N}").SaveAsync(_factory.Services);
+        using var reader = _factory.CreateClient();
+        var editor = await EditorSession.SignInAsync(_factory);
+        await HeadingAsync(reader, $"/news/{item.Slug}");
+        await HeadingAsync(editor.Client, $"/news/{item.Slug}");
+
+        await ChangeTitleBehindThePortalsBackAsync(item.Id, "Changed for the editor to see");
+
+        Assert.Equal(item.Title, await HeadingAsync(reader, $"/news/{item.Slug}"));
+        Assert.Equal("Changed for the editor to see", await HeadingAsync(editor.Client, $"/news/{item.Slug}"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/news")]
+    [InlineData("/feed.xml")]
+    public async Task A_browser_that_has_the_page_gets_304_whether_or_not_it_was_cached(string address)
+    {
+        using var reader = _factory.CreateClient();
+        var first = await reader.GetAsync(address);
+        var etag = first.Headers.ETag;
+
+        var revalidated = await GetWithAsync(reader, address, etag!);  // the page is in the output cache now
+        await _factory.WithScopeAsync(s => { s.GetRequiredService<ContentVersion>().Bump(); return Task.CompletedTask; });
+        var rendered = await GetWithAsync(reader, address, etag!);      // rendered again, same bytes
+
+        Assert.NotNull(etag);
+        Assert.True(etag!.IsWeak);
+        Assert.Equal("public, no-cache", first.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, rendered.StatusCode);
+        Assert.Empty(await rendered.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_item_page_says_when_it_was_last_modified()
+    {
+        var item = await new NewsItemBuilder().SaveAsync(_factory.Services);
+        using var reader = _factory.CreateClient();
+
+        var response = await reader.GetAsync($"/news/{item.Slug}");
+
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.True(Math.Abs((response.Content.Headers.LastModified!.Value.UtcDateTime - item.UpdatedAtUtc).TotalSeconds) < 1);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Pages_are_compressed_for_browsers_that_accept_it(string encoding)
+    {
+        using var reader = _factory.CreateClient();
+        var plain = await reader.GetStringAsync("/news");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/news");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await reader.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        await using Stream decoder = encoding == "br"
+            ? new BrotliStream(new MemoryStream(bytes), CompressionMode.Decompress)
+            : new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        var text = await new StreamReader(decoder).ReadToEndAsync();
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        Assert.True(bytes.Length < plain.Length / 2, $"{bytes.Length} compressed bytes for {plain.Length} characters");
+        Assert.Equal(plain, text);
+    }
+
+    [Fact]
+    public async Task Admin_pages_are_neither_cached_nor_compressed()
+    {
+        var editor = await EditorSession.SignInAsync(_factory);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/admin/items");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+
+        var response = await editor.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Null(response.Headers.ETag);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    private static async Task<string> HeadingAsync(HttpClient client, string address)
+    {
+        var (response, page) = await client.GetPageAsync(address);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return page.QuerySelector("article h1")!.Text();
+    }
+
+    private static Task<HttpResponseMessage> GetWithAsync(HttpClient client, string address, EntityTagHeaderValue etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, address);
+        request.Headers.IfNoneMatch.Add(etag);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>ExecuteUpdate goes straight to the database: no save, so nothing tells the cache.</summary>
+    private Task ChangeTitleBehindThePortalsBackAsync(int id, string title) =>
+        _factory.WithScopeAsync(s => s.GetRequiredService<NewsDbContext>().NewsItems.Where(i => i.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Title, title)));
+}
