@@ -1,39 +1,98 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using NewsPortal.Core.Editing;
 using NewsPortal.Core.News;
 
 namespace NewsPortal.Core.Data;
 
 /// <summary>
-/// Bumps <see cref="ContentVersion"/> once news changes are committed: after a save outside a transaction, and
-/// after every commit (an import's many saves become visible only then).
+/// Bumps <see cref="ContentVersion"/> once changes to news items are committed: after a save outside a transaction,
+/// or at the commit of the transaction the saves were part of (an import's many saves become visible only then).
+/// Sign-ins, audit entries and other writes leave cached pages alone.
 /// </summary>
 public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    // Per context: news changes saved but not yet committed.
+    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        BumpIfOutsideTransaction(eventData.Context);
+        NoteNewsChanges(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        NoteNewsChanges(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        BumpIfOutsideTransaction(eventData.Context);
+        BumpIfCommitted(eventData.Context);
         return result;
     }
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        version.BumpAfterLocalCommit();
+        BumpIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetIfNotInTransaction(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetIfNotInTransaction(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.BumpAfterLocalCommit();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => BumpIfPending(eventData.Context);
 
-    private void BumpIfOutsideTransaction(DbContext? context)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        // SaveChanges without a user transaction commits its own; with one, the commit above bumps.
-        if (context?.Database.CurrentTransaction is null) version.BumpAfterLocalCommit();
+        BumpIfPending(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void NoteNewsChanges(DbContext? context)
+    {
+        if (context is null) return;
+        if (context.ChangeTracker.Entries().Any(IsNewsChange)) _pending.AddOrUpdate(context, true);
+    }
+
+    private static bool IsNewsChange(EntityEntry entry) =>
+        entry.Entity is NewsItem or NewsItemRevision && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
+    /// <summary>A save without a transaction of the caller's committed on its own.</summary>
+    private void BumpIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null) BumpIfPending(context);
+    }
+
+    private void BumpIfPending(DbContext? context)
+    {
+        if (context is not null && _pending.Remove(context)) version.BumpAfterLocalCommit();
+    }
+
+    private void ForgetIfNotInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null) Forget(context);
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null) _pending.Remove(context);
     }
 }
