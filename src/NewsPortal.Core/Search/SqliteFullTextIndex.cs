@@ -23,16 +23,21 @@ public sealed class SqliteFullTextIndex(NewsDbContext db) : IFullTextIndex
     public Task<List<SearchRow>> PageAsync(SearchQuery query, int skip, int take, CancellationToken ct)
     {
         var match = MatchExpression(query);
+        // The page is chosen first by rank alone; snippet() then runs for its few rows, not for every match.
         return db.Database.SqlQuery<SearchRow>($"""
             SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section,
                    snippet(NewsItemsSearch, -1, {MatchStart.ToString()}, {MatchEnd.ToString()}, '…', 24) AS Snippet
             FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}
-              AND i.DeletedAtUtc IS NULL AND (i.Status = 'Published' OR (i.Status = 'Scheduled' AND i.PublishAtUtc <= {query.NowUtc}))
-              AND i.PublishedOn BETWEEN {query.From} AND {query.To}
-              AND ({query.Section} IS NULL OR i.Section = {query.Section})
-            ORDER BY bm25(NewsItemsSearch, 10.0, 3.0, 1.0), i.PublishedOn DESC
-            LIMIT {take} OFFSET {skip}
+              AND s.rowid IN (
+                SELECT p.rowid FROM NewsItemsSearch p CROSS JOIN NewsItems pi ON pi.Id = p.rowid
+                WHERE NewsItemsSearch MATCH {match}
+                  AND pi.DeletedAtUtc IS NULL AND (pi.Status = 'Published' OR (pi.Status = 'Scheduled' AND pi.PublishAtUtc <= {query.NowUtc}))
+                  AND pi.PublishedOn BETWEEN {query.From} AND {query.To}
+                  AND ({query.Section} IS NULL OR pi.Section = {query.Section})
+                ORDER BY bm25(NewsItemsSearch, 10.0, 3.0, 1.0), pi.PublishedOn DESC, pi.Id DESC
+                LIMIT {take} OFFSET {skip})
+            ORDER BY bm25(NewsItemsSearch, 10.0, 3.0, 1.0), i.PublishedOn DESC, i.Id DESC
             """).ToListAsync(ct);
     }
 

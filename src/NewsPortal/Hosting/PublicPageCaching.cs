@@ -59,7 +59,7 @@ public static class PublicPageCaching
     /// <summary>Between authorization and the endpoints: the cache sees who is signed in and stores compressed bodies.</summary>
     public static WebApplication UsePublicPageCaching(this WebApplication app)
     {
-        app.UseOutputCache();
+        if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.CachePublicPages) app.UseOutputCache();
         app.UseWhen(IsPublicPage, page =>
         {
             page.UseResponseCompression();

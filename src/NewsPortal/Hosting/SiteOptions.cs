@@ -32,6 +32,11 @@ public sealed class SiteOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan PageCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>False renders every public page afresh (the benchmark measures both ways).</summary>
+    public bool CachePublicPages { get; set; } = true;
+
+
+
     /// <summary>Shown on the Contact page; empty means no address has been published.</summary>
     [EmailAddress]
     public string? ContactEmail { get; set; }
