@@ -126,7 +126,7 @@ printf '\nRSS after the load: cached portal %s, uncached portal %s\n' "$(rss "$c
 printf 'First response after start (cached portal, %s items): %s ms\n' "$items" "$first_cached"
 
 # Search, one request at a time on the uncached portal: different queries, the median of 30.
-queries=(schengen+border cyber+crime asylum visa+mobility data+protection police+cooperation trafficking justice+freedom)
+queries=(schengen border+police asylum cyber+crime visa justice trafficking security)
 times=()
 for i in $(seq 1 30); do
     q=${queries[$(( i % ${#queries[@]} ))]}

@@ -466,7 +466,7 @@ namespace NewsPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("SourceAddress");
 
-                    b.HasIndex("PublishedOn", "Status", "DeletedAtUtc", "PublishAtUtc");
+                    b.HasIndex("PublishedOn", "Id", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");
                 });

@@ -446,7 +446,7 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceAddress");
 
-                    b.HasIndex("PublishedOn", "Status", "DeletedAtUtc", "PublishAtUtc");
+                    b.HasIndex("PublishedOn", "Id", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");
                 });

@@ -71,7 +71,9 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         item.HasIndex(i => i.CreationKey).IsUnique();
         // The public list filters by status and sorts by date; the legacy-address redirect looks up the source.
         // Covers the public filter and the date order, so lists, counts and archives read the index, not the rows.
-        item.HasIndex(i => new { i.PublishedOn, i.Status, i.DeletedAtUtc, i.PublishAtUtc });
+        // Id right after the date: "newest first" (date, then id) walks this index backwards and stops at the page's
+        // last row instead of sorting every public item.
+        item.HasIndex(i => new { i.PublishedOn, i.Id, i.Status, i.DeletedAtUtc, i.PublishAtUtc });
         item.HasIndex(i => i.SourceAddress);
         // Photo and links are always read with their item and never queried on their own: one row, no joins.
         item.OwnsOne(i => i.Photo, photo => photo.ToJson());

@@ -34,8 +34,17 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         items.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id);
 
     /// <summary>One page of the list, or null when the page does not exist (the caller answers 404).</summary>
-    public async Task<PagedResult<NewsSummary>?> PageAsync(NewsFilter filter, int page, int pageSize, CancellationToken ct = default) =>
-        page < 1 ? null : await PageOfAsync(Filtered(filter), page, pageSize, ct);
+    public async Task<PagedResult<NewsSummary>?> PageAsync(NewsFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (page < 1) return null;
+        var items = Filtered(filter);
+        // Counting every public item is the slow half of a list page; the count changes only with the content.
+        var total = await CachedAsync($"count:{filter}", () => items.CountAsync(ct));
+        var result = new PagedResult<NewsSummary>([], page, pageSize, total);
+        if (page > result.PageCount) return null;
+        var rows = await Newest(items).Skip((page - 1) * pageSize).Take(pageSize).Select(ToSummary).ToListAsync(ct);
+        return result with { Items = rows };
+    }
 
     /// <summary>Public items narrowed by year (and month), section and tag.</summary>
     private IQueryable<NewsItem> Filtered(NewsFilter filter)
@@ -123,13 +132,4 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     /// <summary>When public content last changed, for the footer's "Last update".</summary>
     public Task<DateTime?> LastUpdateAsync(CancellationToken ct = default) =>
         CachedAsync("last-update", () => PublicItems().MaxAsync(i => (DateTime?)i.UpdatedAtUtc, ct));
-
-    private static async Task<PagedResult<NewsSummary>?> PageOfAsync(IQueryable<NewsItem> items, int page, int pageSize, CancellationToken ct)
-    {
-        var total = await items.CountAsync(ct);
-        var result = new PagedResult<NewsSummary>([], page, pageSize, total);
-        if (page > result.PageCount) return null;
-        var rows = await Newest(items).Skip((page - 1) * pageSize).Take(pageSize).Select(ToSummary).ToListAsync(ct);
-        return result with { Items = rows };
-    }
 }
