@@ -25,11 +25,13 @@ COPY Directory.Build.props Directory.Packages.props NewsPortal.sln ./
 COPY src/NewsPortal/NewsPortal.csproj src/NewsPortal/
 COPY src/NewsPortal.Core/NewsPortal.Core.csproj src/NewsPortal.Core/
 COPY migrations/Sqlite/NewsPortal.Migrations.Sqlite.csproj migrations/Sqlite/
-RUN dotnet restore src/NewsPortal/NewsPortal.csproj
+# For the platform being built (set by docker buildx): a runtime-specific, precompiled (ReadyToRun) publish.
+ARG TARGETARCH
+RUN dotnet restore src/NewsPortal/NewsPortal.csproj -a "$TARGETARCH"
 
 # Then the sources, settings, static files and seed pages (.dockerignore keeps bin/, obj/, data/ and tests out).
 COPY . .
-RUN dotnet publish src/NewsPortal -c Release -o /app --no-restore -p:UseAppHost=false
+RUN dotnet publish src/NewsPortal -c Release -a "$TARGETARCH" --self-contained false -o /app --no-restore -p:UseAppHost=false
 
 # ---------------------------------------------------------------------------------------------------------------
 FROM ${REGISTRY}dotnet/aspnet:10.0

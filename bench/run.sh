@@ -30,7 +30,7 @@ need curl curl
 need bc bc
 
 echo "bench: publishing Release build" >&2
-dotnet publish "$root/src/NewsPortal" -c Release -o "$work/app" -p:UseAppHost=false -v quiet -nologo >/dev/null
+dotnet publish "$root/src/NewsPortal" -c Release --use-current-runtime --self-contained false -o "$work/app" -p:UseAppHost=false -v quiet -nologo >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Security__RequireHttps=false DOTNET_gcServer=0
 portal() { (cd "$work/app" && Storage__DataFolder="$1" dotnet NewsPortal.dll "${@:2}"); }

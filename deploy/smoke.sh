@@ -97,7 +97,7 @@ logs="$work/logs"
 mkdir -p "$logs"
 
 echo "smoke: publishing src/NewsPortal (Release) to $app"
-if ! (cd "$root" && dotnet publish src/NewsPortal -c Release -o "$app" -p:UseAppHost=false -nologo) >"$logs/publish.log" 2>&1; then
+if ! (cd "$root" && dotnet publish src/NewsPortal -c Release --use-current-runtime --self-contained false -o "$app" -p:UseAppHost=false -nologo) >"$logs/publish.log" 2>&1; then
     fail publish "dotnet publish failed" "$logs/publish.log"; exit 1
 fi
 # Like /app in the image: nobody may write to it (owned by root when we are root).
