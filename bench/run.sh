@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks the portal against nginx serving the same pages as static files, in one run on 127.0.0.1.
 #
-#   bash bench/run.sh [ITEMS] [DURATION]        defaults: 100000 items, 10s per wrk run
+#   bash bench/run.sh [ITEMS] [DURATION] [ROUNDS]   defaults: 100000 items, 10s per wrk run, 3 rounds
 #
 # Builds Release, imports ITEMS generated items (bench/generate.py: synthetic text, never real news) into a fresh
 # data folder, starts the portal twice (output cache on, and off), saves the HTML of each page for nginx, then runs
-# `wrk -t2 -c32 -d$DURATION --latency` against every page on each server and prints one table. Also measures the time
+# `wrk -t2 -c32 -d$DURATION --latency` against every page on each server, ROUNDS times in turn, and prints one table of
+# medians (ratios are taken within each round, then the median). Also measures the time
 # to the first response after start, RSS after the load, sequential search latency on the uncached portal, and the
 # import of 10,000 items (median of 3). Installs wrk and nginx (Debian packages) if missing. Touches only 127.0.0.1.
 set -euo pipefail
 
 items="${1:-100000}"
 duration="${2:-10s}"
+rounds="${3:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/newsportal-bench.XXXXXX)"
 chmod 755 "$work"
@@ -109,16 +111,28 @@ wrk_run() { # URL -> "rps p50 p99"
 }
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[^m]s$/) n *= 1000; printf "%.2f", n }'; }
 
-printf '\n%s items, wrk -t2 -c32 -d%s, %s\n\n' "$items" "$duration" "$(nproc) cores"
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+declare -A results
+for round in $(seq 1 "$rounds"); do
+    echo "bench: round $round of $rounds" >&2
+    for name in "${order[@]}"; do
+        read -r n_rps _ _ < <(wrk_run "http://127.0.0.1:5081/$name.html")
+        read -r c_rps c_p50 c_p99 < <(wrk_run "http://127.0.0.1:5080${pages[$name]}")
+        read -r u_rps _ u_p99 < <(wrk_run "http://127.0.0.1:5082${pages[$name]}")
+        results[$name,n_rps]+="$n_rps "; results[$name,c_rps]+="$c_rps "; results[$name,u_rps]+="$u_rps "
+        results[$name,c_ratio]+="$(echo "100 * $c_rps / $n_rps" | bc -l) "
+        results[$name,u_ratio]+="$(echo "100 * $u_rps / $n_rps" | bc -l) "
+        results[$name,c_p50]+="$(to_ms "$c_p50") "; results[$name,c_p99]+="$(to_ms "$c_p99") "; results[$name,u_p99]+="$(to_ms "$u_p99") "
+    done
+done
+m() { printf '%s\n' ${results[$1,$2]} | median; }
+
+printf '\n%s items, wrk -t2 -c32 -d%s, median of %s rounds, %s cores\n\n' "$items" "$duration" "$rounds" "$(nproc)"
 printf '| Page | nginx req/s | portal req/s | ratio | portal p50 | portal p99 | uncached req/s | uncached ratio | uncached p99 |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for name in "${order[@]}"; do
-    read -r n_rps _ _ < <(wrk_run "http://127.0.0.1:5081/$name.html")
-    read -r c_rps c_p50 c_p99 < <(wrk_run "http://127.0.0.1:5080${pages[$name]}")
-    read -r u_rps _ u_p99 < <(wrk_run "http://127.0.0.1:5082${pages[$name]}")
-    printf '| %s | %.0f | %.0f | %.0f%% | %s ms | %s ms | %.0f | %.0f%% | %s ms |\n' "$name" "$n_rps" "$c_rps" \
-        "$(echo "100 * $c_rps / $n_rps" | bc -l)" "$(to_ms "$c_p50")" "$(to_ms "$c_p99")" "$u_rps" \
-        "$(echo "100 * $u_rps / $n_rps" | bc -l)" "$(to_ms "$u_p99")"
+    printf '| %s | %.0f | %.0f | %.0f%% | %.2f ms | %.2f ms | %.0f | %.0f%% | %.2f ms |\n' "$name" "$(m "$name" n_rps)" "$(m "$name" c_rps)" \
+        "$(m "$name" c_ratio)" "$(m "$name" c_p50)" "$(m "$name" c_p99)" "$(m "$name" u_rps)" "$(m "$name" u_ratio)" "$(m "$name" u_p99)"
 done
 
 rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$1/status"; }
