@@ -8,13 +8,9 @@ namespace NewsPortal.Tests.Admin;
 /// <summary>SEC-29..32: photos are verified by content, stored under generated names and served inertly.</summary>
 public sealed class PhotoUploadTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    // A 1 × 1 PNG.
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
-
     private static byte[] PngDeclaring(int width, int height)
     {
-        var png = (byte[])TinyPng.Clone();
+        var png = (byte[])TestImages.TinyPng.Clone();
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
         return png;
@@ -42,7 +38,7 @@ public sealed class PhotoUploadTests(NewsPortalFactory factory) : IClassFixture<
     {
         var editor = await EditorSession.SignInAsync(factory);
 
-        var response = await UploadAsync(editor, TinyPng, "../../appsettings.json", "image/png");
+        var response = await UploadAsync(editor, TestImages.TinyPng, "../../appsettings.json", "image/png");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (_, form) = await editor.GetAsync(response.Headers.Location!.OriginalString);
@@ -54,7 +50,7 @@ public sealed class PhotoUploadTests(NewsPortalFactory factory) : IClassFixture<
         Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
-        Assert.Equal(TinyPng, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(TestImages.TinyPng, await served.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

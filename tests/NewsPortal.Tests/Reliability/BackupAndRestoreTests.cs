@@ -17,9 +17,6 @@ namespace NewsPortal.Tests.Reliability;
 [Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class BackupAndRestoreTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>, IDisposable
 {
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
-
     private readonly string _folder = Directory.CreateTempSubdirectory("newsportal-backup-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -57,7 +54,7 @@ public sealed class BackupAndRestoreTests(NewsPortalFactory factory) : IClassFix
         Assert.Equal("ok", SqliteDatabaseFile.IntegrityCheck(restored.DatabasePath));
         Assert.Equal(committed, await ItemCountAsync(restored));
         Assert.Equal(HttpStatusCode.OK, itemPage.StatusCode);
-        Assert.Equal(TinyPng, await photoResponse.Content.ReadAsByteArrayAsync());
+        Assert.Equal(TestImages.TinyPng, await photoResponse.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -132,7 +129,7 @@ public sealed class BackupAndRestoreTests(NewsPortalFactory factory) : IClassFix
 
     private async Task<string> SavePhotoAsync()
     {
-        var saved = await factory.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(TinyPng));
+        var saved = await factory.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(TestImages.TinyPng));
         return saved.FileName ?? throw new InvalidOperationException(saved.Error);
     }
 

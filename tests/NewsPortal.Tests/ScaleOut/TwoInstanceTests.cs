@@ -16,9 +16,6 @@ namespace NewsPortal.Tests.ScaleOut;
 /// </summary>
 public sealed class TwoInstanceTests : IAsyncLifetime
 {
-    private static readonly byte[] TinyPng = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
-
     private readonly string _dataFolder = NewsPortalFactory.NewDataFolder();
     private readonly CookieContainer _cookies = new();
     private string _database = "";
@@ -84,8 +81,8 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(title + " (edited on B)", pageOnA.QuerySelector("article h1")!.Text());
 
         // A photo stored by A is served by B from the shared folder.
-        var photo = await _a.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(TinyPng));
-        Assert.Equal(TinyPng, await _onB.GetByteArrayAsync($"/media/{photo.FileName}"));
+        var photo = await _a.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(TestImages.TinyPng));
+        Assert.Equal(TestImages.TinyPng, await _onB.GetByteArrayAsync($"/media/{photo.FileName}"));
     }
 
     [PostgresFact]
