@@ -65,6 +65,14 @@ public sealed class PortalVisitor : IDisposable
     public Task<HttpResponseMessage> PostAsync(string action, Dictionary<string, string> values) =>
         Client.PostAsync(action, new MultipartFormDataContentFrom(values));
 
+    /// <summary>Posts with the antiforgery token found on <paramref name="tokenPage"/>, as the page's own script would.</summary>
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string tokenPage, string action, Dictionary<string, string> fields)
+    {
+        var (_, page) = await GetPageAsync(tokenPage);
+        fields["__RequestVerificationToken"] = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        return await PostAsync(action, fields);
+    }
+
     /// <summary>The current value of a cookie this visitor holds for the portal.</summary>
     public string? Cookie(string name) => Cookies.GetCookies(_portal.HttpsAddress)[name]?.Value;
 
