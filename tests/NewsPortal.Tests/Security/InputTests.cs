@@ -52,6 +52,40 @@ public sealed class InputTests(SecurePortal portal)
         SecurityAssert.NoFailures(failures);
     }
 
+    [Fact]
+    public async Task SEC_23_SEC_24_SEC_25_hostile_markdown_in_a_body_becomes_no_element_address_or_attribute_on_the_published_page()
+    {
+        // MarkdownRendererTests proves each vector on the renderer; this is the same list through the form to the public page.
+        var marker = "md" + Guid.NewGuid().ToString("N")[..10];
+        var body = string.Join("\n\n", marker,
+            "<script>alert(1)</script>", "<iframe src=//evil.example></iframe>", "<img src=x onerror=alert(1)>",
+            "<svg><animate onbegin=alert(1) attributeName=x dur=1s>", "<form action=//evil.example><input name=q></form>",
+            "<style>*{display:none}</style>", "<base href=//evil.example/>", "<object data=//evil.example/x.swf></object>",
+            "[a](javascript:alert(1))", "[b](JaVaScRiPt:alert(1))", "[c](java&#x09;script:alert(1))", "<javascript:alert(1)>",
+            "[d][r]\n\n[r]: javascript:alert(1)", "![i](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)", "[e](vbscript:x)",
+            "# Title {onmouseover=alert(1)}", "[f](https://example.org){onclick=alert(1)}", "[g](https://example.org \"x\" onmouseover=\"alert(1)\")");
+        using var editor = await PortalVisitor.SignedInAsync(portal);
+        var id = await CreateThroughTheFormAsync(editor, new() { ["Title"] = $"{marker} markdown", ["Body"] = body }, photo: false);
+        var slug = (await portal.StoredItemAsync(id)).Slug;
+        using var reader = portal.NewClient();
+
+        var (_, page) = await reader.GetPageAsync($"/news/{slug}");
+
+        var article = page.QuerySelector("article")!;
+        Assert.Contains(marker, article.TextContent);
+        var failures = HtmlProblems($"/news/{slug}", page, marker);
+        foreach (var element in article.QuerySelectorAll("script, iframe, svg, animate, form, input, style, base, object, embed"))
+            failures.Add($"<{element.LocalName}> in the article");
+        foreach (var element in article.QuerySelectorAll("[href], [src]"))
+        {
+            var address = (element.GetAttribute("href") ?? element.GetAttribute("src") ?? "").Trim();
+            if (address.Contains(':') && !address.StartsWith("http://") && !address.StartsWith("https://") && !address.StartsWith("mailto:"))
+                failures.Add($"<{element.LocalName}> with address {address}");
+        }
+
+        SecurityAssert.NoFailures(failures);
+    }
+
     [Theory]
     [InlineData("/news?q=' OR 1=1--")]
     [InlineData("/news?sort=PasswordHash")]

@@ -107,7 +107,7 @@ public sealed class SessionTests(SecurePortal portal)
     }
 
     [Fact]
-    public async Task SEC_06_the_sign_in_limit_is_per_connection_and_not_reset_by_forwarded_headers()
+    public async Task SEC_06_SEC_50_the_client_address_for_limits_and_audit_ignores_a_forged_forwarded_header()
     {
         // RateLimitTests drives the limit itself (429 with Retry-After) in-process; here: the header is not believed.
         using var attacker = portal.NewVisitor();
@@ -184,7 +184,24 @@ public sealed class SessionTests(SecurePortal portal)
     }
 
     // SEC-10 (TOTP second factor, single-use codes and recovery codes): AccountTests.Two_step_sign_in_asks_for_a_code_that_works_only_once.
-    // SEC-11 (password change needs the current one): AccountTests.Changing_the_password_needs_the_current_one.
+
+    [Fact]
+    public async Task SEC_11_a_stolen_session_cannot_change_the_password_without_the_current_one()
+    {
+        // AccountTests.Changing_the_password_needs_the_current_one proves the same in-process.
+        using var thief = await PortalVisitor.SignedInAsync(portal);
+        const string newPassword = "the thief's own long passphrase";
+
+        foreach (var current in new[] { "", "a guessed current passphrase" })
+        {
+            var response = await thief.SubmitAsync("/admin/account/password", "/admin/account/password",
+                new() { ["CurrentPassword"] = current, ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var owner = portal.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SignInAsync(thief.Email!, EditorSession.Password)).StatusCode);
+    }
 
     [Fact]
     public async Task SEC_12_a_session_cookie_planted_before_sign_in_is_replaced_and_worthless()
