@@ -22,7 +22,7 @@ public static class NewsStorageRegistration
 {
     public const string ConnectionStringName = "NewsPortal";
 
-    public static IServiceCollection AddNewsStorage(this IServiceCollection services)
+    public static IServiceCollection AddNewsStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Resolved from the final configuration (tests and environment variables override appsettings.json).
@@ -57,7 +57,9 @@ public static class NewsStorageRegistration
                 : new SqliteFullTextIndex(provider.GetRequiredService<NewsDbContext>()));
         // Sign-in cookies and antiforgery tokens are sealed with keys kept in the database: they survive restarts and
         // new containers, travel with backups, and (on a shared database) are the same for every instance.
-        services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+        var keyCertificate = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>()?.LoadCertificate();
+        if (keyCertificate is not null) dataProtection.ProtectKeysWithCertificate(keyCertificate);
 
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
