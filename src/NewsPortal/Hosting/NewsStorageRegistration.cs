@@ -142,7 +142,10 @@ public static class NewsStorageRegistration
     private static async Task MigrateAndSeedAsync(WebApplication app, bool sqlite)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database;
+        // Reading the history table is cheap; MigrateAsync also takes the migration lock and compares the whole model,
+        // which on an up-to-date database only delays the first page.
+        if ((await database.GetPendingMigrationsAsync()).Any()) await database.MigrateAsync();
         if (sqlite)
         {
             var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
