@@ -86,6 +86,7 @@ public static class NewsStorageRegistration
         });
         services.AddScoped<NewsExporter>();
         services.AddScoped<StorageSweeper>();
+        services.AddHostedService<StorageSweeping>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {
@@ -154,9 +155,6 @@ public static class NewsStorageRegistration
         }
 
         await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
-        await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(
-            scope.ServiceProvider.GetRequiredService<MediaStore>().Folder,
-            scope.ServiceProvider.GetRequiredService<ImportUploadStore>().Folder);
 
         var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.Enabled)
