@@ -6,7 +6,16 @@ if (HealthProbe.IsCommand(args)) return await HealthProbe.RunAsync();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsLogging();
-builder.Services.AddNewsStorage();
+try
+{
+    builder.Services.AddNewsStorage(builder.Configuration);
+}
+catch (StorageException problem)
+{
+    // Before the host exists there is no logger yet.
+    await Console.Error.WriteLineAsync($"Cannot start: {problem.Message}");
+    return 1;
+}
 builder.Services.AddEditorAccounts();
 builder.Services.AddNewsSite();
 

@@ -1,15 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NewsPortal.Core.Data;
 
 namespace NewsPortal.Core.Auditing;
 
-/// <summary>Appends audit events. Content events join the caller's unit of work; sign-in events save at once.</summary>
-public sealed class AuditLog(NewsDbContext db, TimeProvider clock)
+/// <summary>
+/// Appends audit events. Content events join the caller's unit of work; sign-in events save at once. Each event is also
+/// written to the log as a structured event (values are properties, never spliced into the text, so a crafted user name
+/// cannot forge a log line), where the request id and time come from the log context.
+/// </summary>
+public sealed class AuditLog(NewsDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
 {
     private const int MaxDetailLength = 1000;
 
     /// <summary>Adds the event to the current unit of work; it is written with the change it describes.</summary>
-    public void Add(AuditEventKind kind, string? userName, string? subject, string? detail = null, string? ipAddress = null) =>
+    public void Add(AuditEventKind kind, string? userName, string? subject, string? detail = null, string? ipAddress = null)
+    {
+        var failure = kind is AuditEventKind.SignInFailed or AuditEventKind.LockedOut;
+        logger.Log(failure ? LogLevel.Warning : LogLevel.Information,
+            "Security event {EventKind} by {UserName} on {Subject} from {ClientAddress}: {Detail}", kind, userName, subject, ipAddress, detail);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
@@ -19,6 +28,7 @@ public sealed class AuditLog(NewsDbContext db, TimeProvider clock)
             Detail = detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail,
             IpAddress = ipAddress,
         });
+    }
 
     public async Task WriteAsync(AuditEventKind kind, string? userName, string? subject, string? detail = null, string? ipAddress = null, CancellationToken ct = default)
     {

@@ -17,12 +17,15 @@ public sealed class StorageSweeper(NewsDbContext db, TimeProvider clock, ILogger
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - Grace;
         var removed = 0;
-        foreach (var file in OldFiles(mediaFolder, cutoff))
+        var oldFiles = OldFiles(mediaFolder, cutoff);
+        // One query for the photos items show now; only the rest are looked for in the (much larger) revisions.
+        var names = oldFiles.Select(Path.GetFileName).ToList();
+        var shown = (await db.NewsItems.Where(i => i.Photo != null && names.Contains(i.Photo.FileName)).Select(i => i.Photo!.FileName).ToListAsync(ct)).ToHashSet();
+        foreach (var file in oldFiles)
         {
             var name = Path.GetFileName(file);
             var orphan = name.EndsWith(".part", StringComparison.Ordinal)
-                || !(await db.NewsItems.AnyAsync(i => i.Photo != null && i.Photo.FileName == name, ct)
-                     || await db.Revisions.AnyAsync(r => r.Snapshot.Contains(name), ct));
+                || !(shown.Contains(name) || await db.Revisions.AnyAsync(r => r.Snapshot.Contains(name), ct));
             if (orphan) removed += Delete(file);
         }
         foreach (var file in OldFiles(uploadFolder, cutoff)) removed += Delete(file);

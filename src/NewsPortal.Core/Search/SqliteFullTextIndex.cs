@@ -5,14 +5,18 @@ using static NewsPortal.Core.Search.IFullTextIndex;
 
 namespace NewsPortal.Core.Search;
 
-/// <summary>SQLite FTS5 (table NewsItemsSearch, kept in step by triggers): bm25 relevance and snippet().</summary>
+/// <summary>
+/// SQLite FTS5 (table NewsItemsSearch, kept in step by triggers): bm25 relevance and snippet(). Matches are checked
+/// against the public-item filter through the covering index IX_NewsItems_SearchFilter (migration SearchFilterIndex):
+/// the planner would otherwise read each matching row from the table, past its long body.
+/// </summary>
 public sealed class SqliteFullTextIndex(NewsDbContext db) : IFullTextIndex
 {
     public Task<int> CountAsync(SearchQuery query, CancellationToken ct)
     {
         var match = MatchExpression(query);
         return db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
+            SELECT COUNT(*) AS Value FROM NewsItemsSearch s CROSS JOIN NewsItems i INDEXED BY IX_NewsItems_SearchFilter ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}
               AND i.DeletedAtUtc IS NULL AND (i.Status = 'Published' OR (i.Status = 'Scheduled' AND i.PublishAtUtc <= {query.NowUtc}))
               AND i.PublishedOn BETWEEN {query.From} AND {query.To}
@@ -30,7 +34,7 @@ public sealed class SqliteFullTextIndex(NewsDbContext db) : IFullTextIndex
             FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}
               AND s.rowid IN (
-                SELECT p.rowid FROM NewsItemsSearch p CROSS JOIN NewsItems pi ON pi.Id = p.rowid
+                SELECT p.rowid FROM NewsItemsSearch p CROSS JOIN NewsItems pi INDEXED BY IX_NewsItems_SearchFilter ON pi.Id = p.rowid
                 WHERE NewsItemsSearch MATCH {match}
                   AND pi.DeletedAtUtc IS NULL AND (pi.Status = 'Published' OR (pi.Status = 'Scheduled' AND pi.PublishAtUtc <= {query.NowUtc}))
                   AND pi.PublishedOn BETWEEN {query.From} AND {query.To}

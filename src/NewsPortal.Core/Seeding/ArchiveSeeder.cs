@@ -1,13 +1,17 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using NewsPortal.Core.Data;
 using NewsPortal.Core.Import;
 
 namespace NewsPortal.Core.Seeding;
 
 /// <summary>
 /// Loads the real archived pages shipped in the seed folder through the importer, like any upload. Runs at every
-/// start: pages already present are left as they are (an editor may have corrected them), new ones are added.
+/// start: pages already present are left as they are (an editor may have corrected them), new ones are added. A file
+/// whose exact bytes were imported before is not read again, so a restart costs a hash per file and one query, not a
+/// run of the importer.
 /// </summary>
-public sealed class ArchiveSeeder(NewsImporter importer, ILogger<ArchiveSeeder> log)
+public sealed class ArchiveSeeder(NewsImporter importer, NewsDbContext db, ILogger<ArchiveSeeder> log)
 {
     private const string SeedUser = "seed";
     private static readonly HashSet<string> SeedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".htm", ".html", ".json", ".csv", ".md", ".zip" };
@@ -23,6 +27,7 @@ public sealed class ArchiveSeeder(NewsImporter importer, ILogger<ArchiveSeeder> 
         var files = Directory.EnumerateFiles(folder).Where(path => SeedExtensions.Contains(Path.GetExtension(path))).Order(StringComparer.Ordinal)
             .Select(path => new ImportSource(Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path)))
             .ToList();
+        files = await WithoutImportedAsync(files, ct);
         if (files.Count == 0) return 0;
 
         // A dry run first, so an unchanged seed costs no write and no import batch.
@@ -34,5 +39,15 @@ public sealed class ArchiveSeeder(NewsImporter importer, ILogger<ArchiveSeeder> 
         var report = await importer.RunAsync(files, dryRun: false, SeedUser, updateExisting: false, ct: ct);
         log.LogInformation("Seeded {Count} archived pages from {Folder}", report.Created, folder);
         return report.Created;
+    }
+
+    private async Task<List<ImportSource>> WithoutImportedAsync(List<ImportSource> files, CancellationToken ct)
+    {
+        var hashes = new Dictionary<ImportSource, string>();
+        foreach (var file in files) hashes[file] = (await SourceInspection.InspectAsync(file, ct)).Sha256;
+        var values = hashes.Values.ToList();
+        // Deleted items count too: an item an editor deleted stays deleted.
+        var imported = await db.NewsItems.Where(i => i.SourceSha256 != null && values.Contains(i.SourceSha256)).Select(i => i.SourceSha256!).Distinct().ToListAsync(ct);
+        return files.Where(file => !imported.Contains(hashes[file])).ToList();
     }
 }

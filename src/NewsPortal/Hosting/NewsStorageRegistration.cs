@@ -22,7 +22,7 @@ public static class NewsStorageRegistration
 {
     public const string ConnectionStringName = "NewsPortal";
 
-    public static IServiceCollection AddNewsStorage(this IServiceCollection services)
+    public static IServiceCollection AddNewsStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Resolved from the final configuration (tests and environment variables override appsettings.json).
@@ -57,7 +57,9 @@ public static class NewsStorageRegistration
                 : new SqliteFullTextIndex(provider.GetRequiredService<NewsDbContext>()));
         // Sign-in cookies and antiforgery tokens are sealed with keys kept in the database: they survive restarts and
         // new containers, travel with backups, and (on a shared database) are the same for every instance.
-        services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("NewsPortal").PersistKeysToDbContext<NewsDbContext>();
+        var keyCertificate = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>()?.LoadCertificate();
+        if (keyCertificate is not null) dataProtection.ProtectKeysWithCertificate(keyCertificate);
 
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
@@ -84,6 +86,7 @@ public static class NewsStorageRegistration
         });
         services.AddScoped<NewsExporter>();
         services.AddScoped<StorageSweeper>();
+        services.AddHostedService<StorageSweeping>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>
         {
@@ -140,7 +143,10 @@ public static class NewsStorageRegistration
     private static async Task MigrateAndSeedAsync(WebApplication app, bool sqlite)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database;
+        // Reading the history table is cheap; MigrateAsync also takes the migration lock and compares the whole model,
+        // which on an up-to-date database only delays the first page.
+        if ((await database.GetPendingMigrationsAsync()).Any()) await database.MigrateAsync();
         if (sqlite)
         {
             var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
@@ -149,9 +155,6 @@ public static class NewsStorageRegistration
         }
 
         await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
-        await scope.ServiceProvider.GetRequiredService<StorageSweeper>().SweepAsync(
-            scope.ServiceProvider.GetRequiredService<MediaStore>().Folder,
-            scope.ServiceProvider.GetRequiredService<ImportUploadStore>().Folder);
 
         var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         if (seed.Enabled)

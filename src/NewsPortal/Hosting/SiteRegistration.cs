@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.StaticFiles;
 using NewsPortal.Core.Data;
+using NewsPortal.Routing;
 using Serilog;
 
 namespace NewsPortal.Hosting;
@@ -14,18 +15,25 @@ public static class SiteRegistration
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Every unsafe request must carry an antiforgery token, whatever the controller says.
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<AntiforgeryRejectionLogging>();
+            options.Conventions.Add(new AnswerHeadLikeGet());
+        });
         // Archived pages are multilingual; emit "ö" as itself, still escaping what HTML needs escaped.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>(tags: ["ready"]);
         services.AddPublicPageCaching();
+        services.AddSecurityHeaders();
         return services;
     }
 
     public static WebApplication UseNewsSite(this WebApplication app)
     {
         UseTrustedProxies(app);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         // 404 and other empty error responses get the page in the site chrome, with the original status code.

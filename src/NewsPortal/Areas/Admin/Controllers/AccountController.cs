@@ -11,7 +11,7 @@ using QRCoder;
 
 namespace NewsPortal.Areas.Admin.Controllers;
 
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit) : AdminController
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, ILogger<AccountController> logger) : AdminController
 {
     // One message for every failed sign-in, so the page never tells whether an account exists or is locked.
     private const string SignInFailed = "Sign-in failed: wrong e-mail or password, or the account is locked for a few minutes.";
@@ -85,8 +85,9 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     }
 
     [AllowAnonymous, HttpGet("/admin/access-denied")]
-    public IActionResult AccessDenied()
+    public IActionResult AccessDenied([FromQuery] string? returnUrl)
     {
+        logger.LogWarning("Security event {EventKind} by {UserName} on {Subject} from {ClientAddress}", "AccessDenied", UserName, returnUrl, ClientAddress);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }
