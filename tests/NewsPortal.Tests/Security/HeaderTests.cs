@@ -79,6 +79,23 @@ public sealed class HeaderTests(SecurePortal portal)
         Assert.Empty(response.Values("Set-Cookie"));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/login")]
+    [InlineData("/health/live")]
+    public async Task SEC_36_SEC_38_plain_http_answers_carry_the_same_walls_but_no_hsts(string path)
+    {
+        using var http = portal.NewClient(plainHttp: true);
+
+        var response = await http.GetAsync(path);
+
+        Assert.Equal("nosniff", response.Value("X-Content-Type-Options"));
+        Assert.Equal("DENY", response.Value("X-Frame-Options"));
+        Assert.Contains(response.ContentSecurityPolicies(), p => p.TryGetValue("frame-ancestors", out var s) && s is ["'none'"]);
+        Assert.Null(response.Value("Server"));
+        Assert.Null(response.Value("Strict-Transport-Security"));
+    }
+
     [Fact]
     public async Task SEC_39_public_pages_send_the_origin_only_across_sites_and_admin_pages_send_no_referrer()
     {
@@ -250,10 +267,11 @@ public sealed class HeaderTests(SecurePortal portal)
         using var stranger = portal.NewClient();
 
         // The editor's visit (with the session cookie) comes first; the stranger must get a page without any cookie of it.
-        await editor.Client.GetAsync($"/news/{item.Slug}");
+        var editorsPage = await editor.Client.GetAsync($"/news/{item.Slug}");
         var response = await stranger.GetAsync($"/news/{item.Slug}");
 
         // The editor's response renews the session cookie (sessions are re-validated on every request in the tests).
+        Assert.Contains(editorsPage.Values("Set-Cookie"), cookie => cookie.StartsWith("__Host-np-auth="));
         Assert.DoesNotContain(response.Values("Set-Cookie"), cookie => cookie.StartsWith("__Host-np-auth="));
     }
 
