@@ -42,7 +42,9 @@ public static class NewsStorageRegistration
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddMemoryCache();
-        services.AddDbContext<NewsDbContext>((provider, options) =>
+        // Pooled: a request borrows a context with its internal services already built, instead of resolving them anew
+        // (that resolution, under locks shared by all requests, was the largest cost of an uncached page).
+        services.AddDbContextPool<NewsDbContext>((provider, options) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.DatabaseProvider == DatabaseProvider.Postgres)
