@@ -17,8 +17,7 @@ public sealed class AuditLog(NewsDbContext db, TimeProvider clock, ILogger<Audit
     public void Add(AuditEventKind kind, string? userName, string? subject, string? detail = null, string? ipAddress = null)
     {
         var failure = kind is AuditEventKind.SignInFailed or AuditEventKind.LockedOut;
-        logger.Log(failure ? LogLevel.Warning : LogLevel.Information,
-            "Security event {EventKind} by {UserName} on {Subject} from {ClientAddress}: {Detail}", kind, userName, subject, ipAddress, detail);
+        logger.SecurityEvent(failure ? LogLevel.Warning : LogLevel.Information, kind.ToString(), userName, subject, ipAddress, detail);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,

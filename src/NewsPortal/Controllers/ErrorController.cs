@@ -12,9 +12,12 @@ namespace NewsPortal.Controllers;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
+    // No action parameters: binding any of them reads the failed request's body too, and when that body was the
+    // problem (a truncated form) the binding fails and the 400 would become a 500.
     [Route("/error/{statusCode:int?}")]
-    public IActionResult Show(int? statusCode)
+    public IActionResult Show()
     {
+        int? statusCode = int.TryParse(RouteData.Values["statusCode"] as string, System.Globalization.CultureInfo.InvariantCulture, out var routed) ? routed : null;
         if (DatabaseFailure.Classify(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error) is { } failure)
             return DatabaseProblem(failure);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Filters;
+using NewsPortal.Core.Auditing;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 
 namespace NewsPortal.Hosting;
@@ -14,8 +15,8 @@ public sealed class AntiforgeryRejectionLogging(ILogger<AntiforgeryRejectionLogg
     {
         if (context.Result is not IAntiforgeryValidationFailedResult) return;
         var http = context.HttpContext;
-        logger.LogWarning("Security event {EventKind} by {UserName} on {Subject} from {ClientAddress}",
-            "AntiforgeryRejected", http.User.Identity?.Name, $"{http.Request.Method} {http.Request.Path}", http.Connection.RemoteIpAddress?.ToString());
+        logger.SecurityEvent(LogLevel.Warning, "AntiforgeryRejected", http.User.Identity?.Name, $"{http.Request.Method} {http.Request.Path}",
+            http.Connection.RemoteIpAddress?.ToString());
     }
 
     public void OnResultExecuted(ResultExecutedContext context) { }

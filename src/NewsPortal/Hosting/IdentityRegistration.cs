@@ -15,6 +15,7 @@ public static class IdentityRegistration
     public const string EditorPolicy = "Editor";
     public const string AdminPolicy = "Admin";
     public const string LoginRateLimit = "login";
+    public const string UploadRateLimit = "uploads";
     private const string SignedInAtKey = "np.signed_in_at";
 
     public static IServiceCollection AddEditorAccounts(this IServiceCollection services)
@@ -76,6 +77,14 @@ public static class IdentityRegistration
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            // Item forms and imports carry files that are stored before anything else is decided: per signed-in account,
+            // far above what a person clicks, low enough that a script cannot fill the disk in a hurry (SEC-32).
+            options.AddPolicy(UploadRateLimit, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.UploadsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });

@@ -43,9 +43,17 @@ public static class SecurityHeaders
             });
             return next(context);
         });
+        return app;
+    }
+
+    /// <summary>
+    /// After the exception handler (which clears headers, then re-runs the pipeline from here for the error page): HSTS
+    /// outside Development, and plain HTTP sent on to HTTPS when the portal itself serves HTTPS. Health probes stay on
+    /// plain HTTP, as container health checks and load balancers call them that way.
+    /// </summary>
+    public static WebApplication UseHttpsOnly(this WebApplication app)
+    {
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        // Plain HTTP is sent on to HTTPS when the portal itself serves HTTPS. Health probes stay on plain HTTP, as
-        // container health checks and load balancers call them that way.
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.RequireHttps)
             app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         return app;

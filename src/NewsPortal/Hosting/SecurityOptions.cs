@@ -24,4 +24,8 @@ public sealed class SecurityOptions
 
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Item form posts and import uploads per account per minute; beyond it, 429 with Retry-After.</summary>
+    [Range(1, 10000)]
+    public int UploadsPerMinute { get; set; } = 60;
 }

@@ -62,6 +62,7 @@ public class NewsPortalFactory : WebApplicationFactory<Program>
     {
         // Tests sign in many times from one address; the limit itself is tested with a low value.
         ["Security:LoginAttemptsPerMinute"] = "1000",
+        ["Security:UploadsPerMinute"] = "1000",
         // Check sessions against the account on every request, so sign-out and disabling act at once.
         ["Security:SessionValidationInterval"] = "00:00:00",
     };

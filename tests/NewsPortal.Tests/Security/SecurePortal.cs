@@ -58,6 +58,8 @@ public sealed class SecurePortal : IAsyncLifetime
     {
         // The factory lowers logging to warnings for speed; the security events need the production levels.
         Factory.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        // The production limit on uploads per account (the factory raises it for the other suites).
+        Factory.Settings.Remove("Security:UploadsPerMinute");
         Factory.TestServices = services =>
         {
             services.AddSingleton<ILogEventSink>(Log);

@@ -34,7 +34,11 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
             return LoginFailed(model);
         }
 
+        // A locked or disabled account is refused before the password is hashed; hash anyway, or the quicker answer
+        // would tell that the account exists.
+        var refusedUnchecked = await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user);
         var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
+        if (refusedUnchecked) users.PasswordHasher.VerifyHashedPassword(new PortalUser(), TimingDummyHash.Value, model.Password);
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditEventKind.SignIn, user.Email, null, null, ClientAddress);
@@ -87,7 +91,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     [AllowAnonymous, HttpGet("/admin/access-denied")]
     public IActionResult AccessDenied([FromQuery] string? returnUrl)
     {
-        logger.LogWarning("Security event {EventKind} by {UserName} on {Subject} from {ClientAddress}", "AccessDenied", UserName, returnUrl, ClientAddress);
+        logger.SecurityEvent(LogLevel.Warning, "AccessDenied", UserName, returnUrl, ClientAddress);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }

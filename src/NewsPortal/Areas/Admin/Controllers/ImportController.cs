@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using NewsPortal.Areas.Admin.Models;
+using NewsPortal.Core.Auditing;
 using NewsPortal.Core.Export;
 using NewsPortal.Core.Import;
 using NewsPortal.Core.News;
+using NewsPortal.Hosting;
 
 namespace NewsPortal.Areas.Admin.Controllers;
 
 /// <summary>Upload, dry run, then apply; and downloads of the whole site or a selection.</summary>
-public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter, IHostApplicationLifetime lifetime) : AdminController
+public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter, IHostApplicationLifetime lifetime, ILogger<ImportController> logger) : AdminController
 {
     // Larger than any configured limit; ImportUploadStore enforces Import:MaxUploadBytes with a clear message.
     private const long MaxRequestBytes = 2L * 1024 * 1024 * 1024;
@@ -15,7 +18,7 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
     [HttpGet("/admin/import")]
     public IActionResult Index() => View(new ImportViewModel());
 
-    [HttpPost("/admin/import"), RequestSizeLimit(MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    [HttpPost("/admin/import"), EnableRateLimiting(IdentityRegistration.UploadRateLimit), RequestSizeLimit(MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
     public async Task<IActionResult> DryRun(IFormFile? file, CancellationToken ct)
     {
         if (file is not { Length: > 0 }) return View("Index", new ImportViewModel(Error: "Choose a file to import."));
@@ -23,13 +26,18 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
         var (id, error) = await uploads.SaveAsync(stream, file.FileName, ct);
         if (id is null)
         {
+            logger.SecurityEvent(LogLevel.Warning, "ImportRefused", UserName, file.FileName, ClientAddress, error);
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return View("Index", new ImportViewModel(Error: error));
         }
         var source = uploads.Open(id.Value)!;
         var report = await importer.RunAsync([source], dryRun: true, UserName, ct: ct);
-        if (report.Errors > 0) uploads.Delete(id.Value);
-        if (report.Errors > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (report.Errors > 0)
+        {
+            uploads.Delete(id.Value);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            logger.SecurityEvent(LogLevel.Warning, "ImportRefused", UserName, source.Name, ClientAddress, $"{report.Errors} errors");
+        }
         return View("Index", new ImportViewModel(report, source.Name, report.Errors == 0 ? id : null));
     }
 

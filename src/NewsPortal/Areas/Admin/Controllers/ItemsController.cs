@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NewsPortal.Areas.Admin.Models;
+using NewsPortal.Core.Auditing;
 using NewsPortal.Core.Editing;
 using NewsPortal.Core.Media;
 using NewsPortal.Core.News;
 using NewsPortal.Core.Rendering;
+using NewsPortal.Hosting;
 using NewsPortal.Models;
 
 namespace NewsPortal.Areas.Admin.Controllers;
 
-public sealed class ItemsController(NewsEditor editor, EditorQueries queries, MediaStore media, MarkdownRenderer markdown, IOptions<ArchiveOptions> archive) : AdminController
+public sealed class ItemsController(NewsEditor editor, EditorQueries queries, MediaStore media, MarkdownRenderer markdown, IOptions<ArchiveOptions> archive, ILogger<ItemsController> logger) : AdminController
 {
     // A photo (at most Media:MaxBytes) plus the rest of the form.
     private const int MaxFormBytes = 60 * 1024 * 1024;
@@ -28,7 +31,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     public IActionResult Create() =>
         View("Edit", new ItemEditorViewModel(null, new ItemFormModel { PublishedOn = DateOnly.FromDateTime(DateTime.UtcNow), Status = NewsStatus.Draft, CreationKey = Guid.NewGuid() }.WithBlankLinkRows()));
 
-    [HttpPost("/admin/items/new"), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
+    [HttpPost("/admin/items/new"), EnableRateLimiting(IdentityRegistration.UploadRateLimit), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
     public async Task<IActionResult> Create(ItemFormModel form, string? intent, CancellationToken ct)
     {
         // The new-item form carries the key that makes sending it twice create one item (REL-02).
@@ -51,7 +54,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         return View(new ItemEditorViewModel(id, form, PublicSlug: item.Slug, JustSaved: saved == 1));
     }
 
-    [HttpPost("/admin/items/{id:int}/edit"), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
+    [HttpPost("/admin/items/{id:int}/edit"), EnableRateLimiting(IdentityRegistration.UploadRateLimit), RequestSizeLimit(MaxFormBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
     public async Task<IActionResult> Edit([FromRoute] int id, ItemFormModel form, string? intent, CancellationToken ct)
     {
         // A form always carries the version it was based on; without one, this is not our form (BAD-38).
@@ -144,6 +147,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         if (saved.Error is not null)
         {
             ModelState.AddModelError(nameof(form.PhotoUpload), saved.Error);
+            logger.SecurityEvent(LogLevel.Warning, "UploadRefused", UserName, upload.FileName, ClientAddress, saved.Error);
             return kept;
         }
         return saved.FileName;
