@@ -18,5 +18,7 @@ public enum AuditEventKind
     ItemDeleted,
     ItemRestored,
     Import,
+    ImportRefused,
+    UploadRefused,
     BackupDownloaded,
 }

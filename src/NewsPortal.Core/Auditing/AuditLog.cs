@@ -11,21 +11,21 @@ namespace NewsPortal.Core.Auditing;
 /// </summary>
 public sealed class AuditLog(NewsDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
 {
-    private const int MaxDetailLength = 1000;
 
     /// <summary>Adds the event to the current unit of work; it is written with the change it describes.</summary>
     public void Add(AuditEventKind kind, string? userName, string? subject, string? detail = null, string? ipAddress = null)
     {
-        var failure = kind is AuditEventKind.SignInFailed or AuditEventKind.LockedOut;
+        var failure = kind is AuditEventKind.SignInFailed or AuditEventKind.LockedOut or AuditEventKind.ImportRefused or AuditEventKind.UploadRefused;
         logger.SecurityEvent(failure ? LogLevel.Warning : LogLevel.Information, kind.ToString(), userName, subject, ipAddress, detail);
         db.AuditEvents.Add(new AuditEvent
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
             Kind = kind,
-            UserName = userName,
-            Subject = subject,
-            Detail = detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail,
-            IpAddress = ipAddress,
+            // Cut to the columns' lengths: a name, file name or address typed by anyone must not fail the write.
+            UserName = Cut(userName, AuditEvent.UserNameMaxLength),
+            Subject = Cut(subject, AuditEvent.SubjectMaxLength),
+            Detail = Cut(detail, AuditEvent.DetailMaxLength),
+            IpAddress = Cut(ipAddress, AuditEvent.IpAddressMaxLength),
         });
     }
 
@@ -34,6 +34,8 @@ public sealed class AuditLog(NewsDbContext db, TimeProvider clock, ILogger<Audit
         Add(kind, userName, subject, detail, ipAddress);
         await db.SaveChangesAsync(ct);
     }
+
+    private static string? Cut(string? value, int length) => value is { Length: var n } && n > length ? value[..length] : value;
 
     public async Task<IReadOnlyList<AuditEvent>> LatestAsync(int count, CancellationToken ct = default) =>
         await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(count).ToListAsync(ct);

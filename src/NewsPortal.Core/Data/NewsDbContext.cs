@@ -50,10 +50,10 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
 
         var audit = modelBuilder.Entity<AuditEvent>();
         audit.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
-        audit.Property(e => e.UserName).HasMaxLength(256);
-        audit.Property(e => e.Subject).HasMaxLength(300);
-        audit.Property(e => e.Detail).HasMaxLength(1000);
-        audit.Property(e => e.IpAddress).HasMaxLength(64);
+        audit.Property(e => e.UserName).HasMaxLength(AuditEvent.UserNameMaxLength);
+        audit.Property(e => e.Subject).HasMaxLength(AuditEvent.SubjectMaxLength);
+        audit.Property(e => e.Detail).HasMaxLength(AuditEvent.DetailMaxLength);
+        audit.Property(e => e.IpAddress).HasMaxLength(AuditEvent.IpAddressMaxLength);
         audit.HasIndex(e => e.AtUtc);
 
         var item = modelBuilder.Entity<NewsItem>();

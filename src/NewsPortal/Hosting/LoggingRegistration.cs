@@ -16,7 +16,10 @@ public static class LoggingRegistration
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             else
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-        });
+        },
+        // Each host logs through its own logger, not the process-wide static one: with several hosts in one process
+        // (the tests), the static logger would carry every host's events to whichever host started last.
+        preserveStaticLogger: true);
         return builder;
     }
 }

@@ -10,7 +10,7 @@ using NewsPortal.Hosting;
 namespace NewsPortal.Areas.Admin.Controllers;
 
 /// <summary>Upload, dry run, then apply; and downloads of the whole site or a selection.</summary>
-public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter, IHostApplicationLifetime lifetime, ILogger<ImportController> logger) : AdminController
+public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter, IHostApplicationLifetime lifetime, AuditLog audit) : AdminController
 {
     // Larger than any configured limit; ImportUploadStore enforces Import:MaxUploadBytes with a clear message.
     private const long MaxRequestBytes = 2L * 1024 * 1024 * 1024;
@@ -26,7 +26,7 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
         var (id, error) = await uploads.SaveAsync(stream, file.FileName, ct);
         if (id is null)
         {
-            logger.SecurityEvent(LogLevel.Warning, "ImportRefused", UserName, file.FileName, ClientAddress, error);
+            await audit.WriteAsync(AuditEventKind.ImportRefused, UserName, file.FileName, error, ClientAddress, ct);
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return View("Index", new ImportViewModel(Error: error));
         }
@@ -36,7 +36,7 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
         {
             uploads.Delete(id.Value);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            logger.SecurityEvent(LogLevel.Warning, "ImportRefused", UserName, source.Name, ClientAddress, $"{report.Errors} errors");
+            await audit.WriteAsync(AuditEventKind.ImportRefused, UserName, source.Name, $"{report.Errors} errors", ClientAddress, ct);
         }
         return View("Index", new ImportViewModel(report, source.Name, report.Errors == 0 ? id : null));
     }

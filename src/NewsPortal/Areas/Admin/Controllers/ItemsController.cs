@@ -12,7 +12,7 @@ using NewsPortal.Models;
 
 namespace NewsPortal.Areas.Admin.Controllers;
 
-public sealed class ItemsController(NewsEditor editor, EditorQueries queries, MediaStore media, MarkdownRenderer markdown, IOptions<ArchiveOptions> archive, ILogger<ItemsController> logger) : AdminController
+public sealed class ItemsController(NewsEditor editor, EditorQueries queries, MediaStore media, MarkdownRenderer markdown, IOptions<ArchiveOptions> archive, AuditLog audit) : AdminController
 {
     // A photo (at most Media:MaxBytes) plus the rest of the form.
     private const int MaxFormBytes = 60 * 1024 * 1024;
@@ -147,7 +147,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         if (saved.Error is not null)
         {
             ModelState.AddModelError(nameof(form.PhotoUpload), saved.Error);
-            logger.SecurityEvent(LogLevel.Warning, "UploadRefused", UserName, upload.FileName, ClientAddress, saved.Error);
+            await audit.WriteAsync(AuditEventKind.UploadRefused, UserName, upload.FileName, saved.Error, ClientAddress, ct);
             return kept;
         }
         return saved.FileName;
