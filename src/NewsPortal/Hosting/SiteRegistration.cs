@@ -33,9 +33,9 @@ public static class SiteRegistration
     public static WebApplication UseNewsSite(this WebApplication app)
     {
         UseTrustedProxies(app);
-        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
+        app.UseSecurityHeaders();
         // 404 and other empty error responses get the page in the site chrome, with the original status code.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseHttpsOnly();

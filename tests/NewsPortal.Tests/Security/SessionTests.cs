@@ -479,7 +479,8 @@ public sealed class SessionTests(SecurePortal portal)
     {
         double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         var (a, b) = (Median(known), Median(unknown));
-        // Within 20 % of the slower, plus a few milliseconds for a busy test machine.
-        Assert.True(Math.Abs(a - b) <= 0.2 * Math.Max(a, b) + 5, $"median {a:F1} ms for a real account, {b:F1} ms for an unknown one");
+        // Skipping the hash makes one answer several times quicker; 40 % of the slower, plus a few milliseconds, leaves
+        // room for a busy CI machine without hiding that.
+        Assert.True(Math.Abs(a - b) <= 0.4 * Math.Max(a, b) + 10, $"median {a:F1} ms for a real account, {b:F1} ms for an unknown one");
     }
 }
