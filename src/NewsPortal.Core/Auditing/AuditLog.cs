@@ -11,7 +11,6 @@ namespace NewsPortal.Core.Auditing;
 /// </summary>
 public sealed class AuditLog(NewsDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
 {
-
     /// <summary>Adds the event to the current unit of work; it is written with the change it describes.</summary>
     public void Add(AuditEventKind kind, string? userName, string? subject, string? detail = null, string? ipAddress = null)
     {
