@@ -10,7 +10,7 @@ internal sealed class DesignTimeNewsDbContextFactory : IDesignTimeDbContextFacto
     public NewsDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<NewsDbContext>();
-        PostgresDatabase.Use(options, "Host=127.0.0.1;Database=newsportal_design_time");
+        PostgresDatabase.Use(options, "Host=127.0.0.1;Database=newsportal_design_time", compiledModel: false);
         return new NewsDbContext(options.Options);
     }
 }

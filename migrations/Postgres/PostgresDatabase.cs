@@ -9,8 +9,14 @@ public static class PostgresDatabase
     /// <param name="lockTimeoutSeconds">
     /// How long a write waits for a row another instance is writing before the editor hears "busy, nothing saved".
     /// </param>
-    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString, int lockTimeoutSeconds = 30)
+    /// <param name="compiledModel">
+    /// The model generated in CompiledModel/ saves building it from NewsDbContext.OnModelCreating at every start. Only
+    /// `dotnet ef`, which must see the model as the code declares it, goes without.
+    /// </param>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString, int lockTimeoutSeconds = 30,
+        bool compiledModel = true)
     {
+        if (compiledModel) options.UseModel(CompiledModel.NewsDbContextModel.Instance);
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         // A lock wait past this ends the statement with 55P03, which the portal answers as "busy, nothing saved".
         connection.Options = $"-c lock_timeout={lockTimeoutSeconds * 1000} {connection.Options}".Trim();

@@ -10,7 +10,7 @@ internal sealed class DesignTimeNewsDbContextFactory : IDesignTimeDbContextFacto
     public NewsDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<NewsDbContext>();
-        SqliteDatabase.Use(options, "Data Source=design-time.db");
+        SqliteDatabase.Use(options, "Data Source=design-time.db", compiledModel: false);
         return new NewsDbContext(options.Options);
     }
 }

@@ -466,6 +466,8 @@ namespace NewsPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("SourceAddress");
 
+                    b.HasIndex("SourceSha256");
+
                     b.HasIndex("PublishedOn", "Id", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");

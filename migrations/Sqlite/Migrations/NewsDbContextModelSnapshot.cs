@@ -446,6 +446,8 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceAddress");
 
+                    b.HasIndex("SourceSha256");
+
                     b.HasIndex("PublishedOn", "Id", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");

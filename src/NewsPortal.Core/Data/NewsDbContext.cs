@@ -27,7 +27,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    // Public because the compiled models in migrations/ construct it.
+    public sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Utc ? value : value.Kind == DateTimeKind.Unspecified
             ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime(),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
@@ -67,6 +68,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         item.Property(i => i.SourceAddress).HasMaxLength(2048);
         item.Property(i => i.SourceFileName).HasMaxLength(260);
         item.Property(i => i.SourceSha256).HasMaxLength(64);
+        // The seeder looks its files up by hash at every start; without this that read every row.
+        item.HasIndex(i => i.SourceSha256);
         item.Property(i => i.Version).IsConcurrencyToken();
         item.HasIndex(i => i.CreationKey).IsUnique();
         // The public list filters by status and sorts by date; the legacy-address redirect looks up the source.

@@ -21,7 +21,9 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Built on first use: HtmlSanitizer's static set-up takes a quarter of a second, which the portal's start (where
+    // the seeder brings this renderer along but rarely renders) should not wait for.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
 
     public const string TooDeeplyNested = "is nested too deeply to display (hundreds of levels of quotes, lists or brackets); simplify it";
 
@@ -58,7 +60,7 @@ public sealed class MarkdownRenderer
         var document = Markdown.Parse(markdown, _pipeline);
         DefuseUnsafeLinks(document);
         var html = document.ToHtml(_pipeline);
-        return _sanitizer.Sanitize(html);
+        return _sanitizer.Value.Sanitize(html);
     }
 
     /// <summary>True for relative URLs and http, https and mailto; browsers ignore tabs and newlines in a
