@@ -12,7 +12,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a40f83cc-007e-4bf2-abb9-b37d518d09e1"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("ad6b13b6-c9f3-4e08-8dba-e3af8512b095"), entityTypeCount: 14)
         {
         }
 

@@ -24,7 +24,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
                 baseEntityType,
                 propertyCount: 25,
                 navigationCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -261,6 +261,9 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
                 new[] { sourceSha256 });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { updatedAtUtc });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { publishedOn, id, status, deletedAtUtc, publishAtUtc });
 
             return runtimeEntityType;

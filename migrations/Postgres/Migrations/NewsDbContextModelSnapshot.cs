@@ -468,6 +468,8 @@ namespace NewsPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("SourceSha256");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.HasIndex("PublishedOn", "Id", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");

@@ -11,7 +11,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3a02544f-5e05-42b5-aeb9-cca194d423aa"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("6ae059d5-3a1f-47ce-8740-c3560da6170f"), entityTypeCount: 14)
         {
         }
 

@@ -23,7 +23,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
                 baseEntityType,
                 propertyCount: 25,
                 navigationCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -235,6 +235,9 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
                 new[] { sourceSha256 });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { updatedAtUtc });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { publishedOn, id, status, deletedAtUtc, publishAtUtc });
 
             return runtimeEntityType;

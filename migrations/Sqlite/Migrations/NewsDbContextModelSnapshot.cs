@@ -448,6 +448,8 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceSha256");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.HasIndex("PublishedOn", "Id", "Status", "DeletedAtUtc", "PublishAtUtc");
 
                     b.ToTable("NewsItems");

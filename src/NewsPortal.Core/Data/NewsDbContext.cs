@@ -78,6 +78,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         // last row instead of sorting every public item.
         item.HasIndex(i => new { i.PublishedOn, i.Id, i.Status, i.DeletedAtUtc, i.PublishAtUtc });
         item.HasIndex(i => i.SourceAddress);
+        // Every page's "Last update" is the newest public change: read from this index's end, not from every row.
+        item.HasIndex(i => i.UpdatedAtUtc);
         // Photo and links are always read with their item and never queried on their own: one row, no joins.
         item.OwnsOne(i => i.Photo, photo => photo.ToJson());
         item.OwnsMany(i => i.Links, links =>

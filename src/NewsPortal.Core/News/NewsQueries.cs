@@ -96,13 +96,18 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     public Task<IReadOnlyList<YearCount>> YearsAsync(CancellationToken ct = default) =>
         CachedAsync("years", () => CountYearsAsync(ct));
 
+    // Years and months are counted one date range at a time: a range count reads the date index and nothing else, while
+    // grouping by year computed the year of every public item (about 100 ms at 100,000 items, paid after every change).
     private async Task<IReadOnlyList<YearCount>> CountYearsAsync(CancellationToken ct)
     {
-        var rows = await PublicItems()
-            .GroupBy(i => i.PublishedOn.Year)
-            .Select(g => new { Year = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.Year).Select(r => new YearCount(r.Year, r.Count)).ToList();
+        var dates = PublicItems().Select(i => (DateOnly?)i.PublishedOn);
+        var (oldest, newest) = (await dates.OrderBy(d => d).FirstOrDefaultAsync(ct), await dates.OrderByDescending(d => d).FirstOrDefaultAsync(ct));
+        if (oldest is null || newest is null) return [];
+        var years = new List<YearCount>();
+        for (var year = newest.Value.Year; year >= oldest.Value.Year; year--)
+            if (await CountBetweenAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct) is > 0 and var count)
+                years.Add(new YearCount(year, count));
+        return years;
     }
 
     /// <summary>How many public items each month of a year holds (months without items are left out).</summary>
@@ -111,14 +116,15 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
 
     private async Task<IReadOnlyList<MonthCount>> CountMonthsAsync(int year, CancellationToken ct)
     {
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var rows = await PublicItems()
-            .Where(i => i.PublishedOn >= first && i.PublishedOn <= last)
-            .GroupBy(i => i.PublishedOn.Month)
-            .Select(g => new { Month = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.Month).Select(r => new MonthCount(year, r.Month, r.Count)).ToList();
+        var months = new List<MonthCount>();
+        for (var month = 1; month <= 12; month++)
+            if (await CountBetweenAsync(new DateOnly(year, month, 1), new DateOnly(year, month, DateTime.DaysInMonth(year, month)), ct) is > 0 and var count)
+                months.Add(new MonthCount(year, month, count));
+        return months;
     }
+
+    private Task<int> CountBetweenAsync(DateOnly first, DateOnly last, CancellationToken ct) =>
+        PublicItems().CountAsync(i => i.PublishedOn >= first && i.PublishedOn <= last, ct);
 
     /// <summary>When the next scheduled item becomes public, if any is waiting.</summary>
     public Task<DateTime?> NextScheduledPublicationAsync(CancellationToken ct = default)
@@ -131,5 +137,6 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
 
     /// <summary>When public content last changed, for the footer's "Last update".</summary>
     public Task<DateTime?> LastUpdateAsync(CancellationToken ct = default) =>
-        CachedAsync("last-update", () => PublicItems().MaxAsync(i => (DateTime?)i.UpdatedAtUtc, ct));
+        // Newest first and the first public one: walks the index on UpdatedAtUtc from its end (MAX read every row).
+        CachedAsync("last-update", () => PublicItems().OrderByDescending(i => i.UpdatedAtUtc).Select(i => (DateTime?)i.UpdatedAtUtc).FirstOrDefaultAsync(ct));
 }
