@@ -12,7 +12,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ad6b13b6-c9f3-4e08-8dba-e3af8512b095"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("75eae495-d1cc-4c15-8792-2e26f4598ff5"), entityTypeCount: 12)
         {
         }
 
@@ -30,8 +30,6 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             var newsItemRevision = NewsItemRevisionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var newsItem = NewsItemEntityType.Create(this);
-            var newsLink = NewsLinkEntityType.Create(this);
-            var newsPhoto = NewsPhotoEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, portalUser);
@@ -40,8 +38,6 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, portalUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, portalUser);
             NewsItemRevisionEntityType.CreateForeignKey1(newsItemRevision, newsItem);
-            NewsLinkEntityType.CreateForeignKey1(newsLink, newsItem);
-            NewsPhotoEntityType.CreateForeignKey1(newsPhoto, newsItem);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -55,8 +51,6 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             NewsItemRevisionEntityType.CreateAnnotations(newsItemRevision);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             NewsItemEntityType.CreateAnnotations(newsItem);
-            NewsLinkEntityType.CreateAnnotations(newsLink);
-            NewsPhotoEntityType.CreateAnnotations(newsPhoto);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.15");

@@ -397,6 +397,12 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<string>("Links")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Photo")
+                        .HasColumnType("jsonb");
+
                     b.Property<DateTime?>("PublishAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -533,64 +539,6 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                         .HasForeignKey("NewsItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("NewsPortal.Core.News.NewsItem", b =>
-                {
-                    b.OwnsMany("NewsPortal.Core.News.NewsLink", "Links", b1 =>
-                        {
-                            b1.Property<int>("NewsItemId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Kind")
-                                .IsRequired();
-
-                            b1.Property<string>("Text")
-                                .IsRequired();
-
-                            b1.Property<string>("Url");
-
-                            b1.HasKey("NewsItemId", "__synthesizedOrdinal");
-
-                            b1.ToTable("NewsItems");
-
-                            b1
-                                .ToJson("Links")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NewsItemId");
-                        });
-
-                    b.OwnsOne("NewsPortal.Core.News.NewsPhoto", "Photo", b1 =>
-                        {
-                            b1.Property<int>("NewsItemId");
-
-                            b1.Property<string>("AltText");
-
-                            b1.Property<string>("Caption");
-
-                            b1.Property<string>("Credit");
-
-                            b1.Property<string>("FileName");
-
-                            b1.HasKey("NewsItemId");
-
-                            b1.ToTable("NewsItems");
-
-                            b1
-                                .ToJson("Photo")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NewsItemId");
-                        });
-
-                    b.Navigation("Links");
-
-                    b.Navigation("Photo");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ae059d5-3a1f-47ce-8740-c3560da6170f"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("f88f573d-2771-47b4-bad5-55a1af86c41b"), entityTypeCount: 12)
         {
         }
 
@@ -29,8 +29,6 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             var newsItemRevision = NewsItemRevisionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
             var newsItem = NewsItemEntityType.Create(this);
-            var newsLink = NewsLinkEntityType.Create(this);
-            var newsPhoto = NewsPhotoEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, portalUser);
@@ -39,8 +37,6 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, portalUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, portalUser);
             NewsItemRevisionEntityType.CreateForeignKey1(newsItemRevision, newsItem);
-            NewsLinkEntityType.CreateForeignKey1(newsLink, newsItem);
-            NewsPhotoEntityType.CreateForeignKey1(newsPhoto, newsItem);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -54,8 +50,6 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             NewsItemRevisionEntityType.CreateAnnotations(newsItemRevision);
             ImportBatchEntityType.CreateAnnotations(importBatch);
             NewsItemEntityType.CreateAnnotations(newsItem);
-            NewsLinkEntityType.CreateAnnotations(newsLink);
-            NewsPhotoEntityType.CreateAnnotations(newsPhoto);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -2,8 +2,10 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.News;
 
@@ -21,8 +23,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
                 "NewsPortal.Core.News.NewsItem",
                 typeof(NewsItem),
                 baseEntityType,
-                propertyCount: 25,
-                navigationCount: 2,
+                propertyCount: 27,
                 unnamedIndexCount: 7,
                 keyCount: 1);
 
@@ -104,6 +105,34 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(NewsItem).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NewsItem).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 35);
+
+            var links = runtimeEntityType.AddProperty(
+                "Links",
+                typeof(List<NewsLink>),
+                propertyInfo: typeof(NewsItem).GetProperty("Links", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<Links>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            links.SetValueConverter(new ValueConverter<List<NewsLink>, string>(
+                string (List<NewsLink> value) => JsonValue.Write(value),
+                List<NewsLink> (string json) => JsonValue.Read<List<NewsLink>>(json)));
+            links.SetComparer(new ValueComparer<List<NewsLink>>(
+                bool (List<NewsLink> left, List<NewsLink> right) => JsonValue.Write(left) == JsonValue.Write(right),
+                int (List<NewsLink> value) => ((object)JsonValue.Write(value)).GetHashCode(),
+                List<NewsLink> (List<NewsLink> value) => JsonValue.Read<List<NewsLink>>(JsonValue.Write(value))));
+
+            var photo = runtimeEntityType.AddProperty(
+                "Photo",
+                typeof(NewsPhoto),
+                propertyInfo: typeof(NewsItem).GetProperty("Photo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<Photo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            photo.SetValueConverter(new ValueConverter<NewsPhoto, string>(
+                string (NewsPhoto value) => JsonValue.Write(value),
+                NewsPhoto (string json) => JsonValue.Read<NewsPhoto>(json)));
+            photo.SetComparer(new ValueComparer<NewsPhoto>(
+                bool (NewsPhoto left, NewsPhoto right) => JsonValue.Write(left) == JsonValue.Write(right),
+                int (NewsPhoto value) => ((object)JsonValue.Write(value)).GetHashCode(),
+                NewsPhoto (NewsPhoto value) => JsonValue.Read<NewsPhoto>(JsonValue.Write(value))));
 
             var publishAtUtc = runtimeEntityType.AddProperty(
                 "PublishAtUtc",

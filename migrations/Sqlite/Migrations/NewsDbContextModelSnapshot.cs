@@ -377,6 +377,12 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Links")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Photo")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishAtUtc")
                         .HasColumnType("TEXT");
 
@@ -513,64 +519,6 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("NewsItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("NewsPortal.Core.News.NewsItem", b =>
-                {
-                    b.OwnsMany("NewsPortal.Core.News.NewsLink", "Links", b1 =>
-                        {
-                            b1.Property<int>("NewsItemId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Kind")
-                                .IsRequired();
-
-                            b1.Property<string>("Text")
-                                .IsRequired();
-
-                            b1.Property<string>("Url");
-
-                            b1.HasKey("NewsItemId", "__synthesizedOrdinal");
-
-                            b1.ToTable("NewsItems");
-
-                            b1
-                                .ToJson("Links")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NewsItemId");
-                        });
-
-                    b.OwnsOne("NewsPortal.Core.News.NewsPhoto", "Photo", b1 =>
-                        {
-                            b1.Property<int>("NewsItemId");
-
-                            b1.Property<string>("AltText");
-
-                            b1.Property<string>("Caption");
-
-                            b1.Property<string>("Credit");
-
-                            b1.Property<string>("FileName");
-
-                            b1.HasKey("NewsItemId");
-
-                            b1.ToTable("NewsItems");
-
-                            b1
-                                .ToJson("Photo")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("NewsItemId");
-                        });
-
-                    b.Navigation("Links");
-
-                    b.Navigation("Photo");
                 });
 #pragma warning restore 612, 618
         }

@@ -33,6 +33,13 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
             ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime(),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
+    private void StoredAsJson<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> property)
+    {
+        // Nullable as the columns always were (null for an item without a photo); jsonb as before on PostgreSQL.
+        property.HasConversion(new JsonValueConverter<T>(), new JsonValueComparer<T>()).IsRequired(false);
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL") property.HasColumnType("jsonb");
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -80,12 +87,8 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         item.HasIndex(i => i.SourceAddress);
         // Every page's "Last update" is the newest public change: read from this index's end, not from every row.
         item.HasIndex(i => i.UpdatedAtUtc);
-        // Photo and links are always read with their item and never queried on their own: one row, no joins.
-        item.OwnsOne(i => i.Photo, photo => photo.ToJson());
-        item.OwnsMany(i => i.Links, links =>
-        {
-            links.ToJson();
-            links.Property(l => l.Kind).HasConversion<string>();
-        });
+        // Photo and links are always read with their item and never queried on their own: one row, no joins (see JsonValue).
+        StoredAsJson(item.Property(i => i.Photo));
+        StoredAsJson(item.Property(i => i.Links));
     }
 }

@@ -18,9 +18,12 @@ public sealed class StorageSweeper(NewsDbContext db, TimeProvider clock, ILogger
         var cutoff = clock.GetUtcNow().UtcDateTime - Grace;
         var removed = 0;
         var oldFiles = OldFiles(mediaFolder, cutoff);
-        // One query for the photos items show now; only the rest are looked for in the (much larger) revisions.
-        var names = oldFiles.Select(Path.GetFileName).ToList();
-        var shown = (await db.NewsItems.Where(i => i.Photo != null && names.Contains(i.Photo.FileName)).Select(i => i.Photo!.FileName).ToListAsync(ct)).ToHashSet();
+        // One pass over the photos items show now (a photo is a JSON value of its row, read whole); only the rest are
+        // looked for in the (much larger) revisions.
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        if (oldFiles.Count > 0)
+            await foreach (var photo in db.NewsItems.Where(i => i.Photo != null).Select(i => i.Photo).AsAsyncEnumerable().WithCancellation(ct))
+                if (photo?.FileName is { } fileName) shown.Add(fileName);
         foreach (var file in oldFiles)
         {
             var name = Path.GetFileName(file);
@@ -33,7 +36,7 @@ public sealed class StorageSweeper(NewsDbContext db, TimeProvider clock, ILogger
         return removed;
     }
 
-    private static IEnumerable<string> OldFiles(string folder, DateTime cutoffUtc) =>
+    private static List<string> OldFiles(string folder, DateTime cutoffUtc) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder).Where(f => File.GetLastWriteTimeUtc(f) < cutoffUtc).ToList()
             : [];

@@ -41,8 +41,9 @@ public sealed class DatabaseSetupTests(NewsPortalFactory factory) : IClassFixtur
         using var compiled = Context(provider, compiledModel: true);
 
         Assert.IsAssignableFrom<RuntimeModel>(compiled.Model);
-        Assert.True(Mapping(declared.GetService<IDesignTimeModel>().Model) == Mapping(compiled.Model),
-            $"Run: dotnet ef dbcontext optimize --project migrations/{provider} --startup-project migrations/{provider} " +
+        var (expected, actual) = (Mapping(declared.GetService<IDesignTimeModel>().Model).Split('\n'), Mapping(compiled.Model).Split('\n'));
+        Assert.True(expected.SequenceEqual(actual),
+            $"Declared: {expected.Except(actual).FirstOrDefault()}; compiled: {actual.Except(expected).FirstOrDefault()}. Run: rm -r migrations/{provider}/CompiledModel && dotnet ef dbcontext optimize --project migrations/{provider} --startup-project migrations/{provider} " +
             $"--output-dir CompiledModel --namespace NewsPortal.Migrations.{provider}.CompiledModel");
     }
 
@@ -63,7 +64,7 @@ public sealed class DatabaseSetupTests(NewsPortalFactory factory) : IClassFixtur
         foreach (var entity in model.GetEntityTypes().OrderBy(e => e.Name))
             foreach (var property in entity.GetProperties().OrderBy(p => p.Name))
                 text.AppendLine($"{entity.Name}.{property.Name} {property.ClrType} max={property.GetMaxLength()} " +
-                    $"converter={property.GetTypeMapping().Converter?.GetType().Name} token={property.IsConcurrencyToken} " +
+                    $"stored as={property.GetTypeMapping().Converter?.ProviderClrType.Name} token={property.IsConcurrencyToken} " +
                     $"generated={property.ValueGenerated} json={entity.GetContainerColumnName()}");
         return text.ToString();
     }
