@@ -112,6 +112,14 @@ wrk_run() { # URL -> "rps p50 p99"
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[^m]s$/) n *= 1000; printf "%.2f", n }'; }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# Warm-up, not measured: a ReadyToRun build starts on precompiled code and the runtime recompiles the hot methods
+# in the background over the first seconds of load (measured: uncached item 1,200 req/s in the first 10 s, 3,000+
+# from the third). Measuring from a cold start would time the JIT, not the portal.
+echo "bench: warming up (5 s per page and portal)" >&2
+for name in "${order[@]}"; do
+    for port in 5080 5082; do wrk -t2 -c32 -d5s "http://127.0.0.1:$port${pages[$name]}" >/dev/null; done
+done
+
 declare -A results
 for round in $(seq 1 "$rounds"); do
     echo "bench: round $round of $rounds" >&2

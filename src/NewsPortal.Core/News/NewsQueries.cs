@@ -63,7 +63,16 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     }
 
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
-        PublicItems().FirstOrDefaultAsync(i => i.Slug == slug, ct);
+        PublicItemBySlug(db, slug, clock.GetUtcNow().UtcDateTime, ct);
+
+    // The item page is the one uncached public read that every link leads to. Compiled once, it skips building the
+    // query, extracting its parameters and looking it up in EF Core's query cache on each request. Its filter is
+    // PublicItems()'s, written out because a compiled query cannot call it (the public-visibility tests cover both).
+    private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>> PublicItemBySlug =
+        EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken ct) => db.NewsItems.AsNoTracking()
+            .Where(i => i.DeletedAtUtc == null)
+            .Where(i => i.Status == NewsStatus.Published || (i.Status == NewsStatus.Scheduled && i.PublishAtUtc <= now))
+            .FirstOrDefault(i => i.Slug == slug));
 
     /// <summary>The public item that lived at this address on the original site (legacy addresses answer 301).</summary>
     public Task<string?> SlugForSourceAddressAsync(string sourceAddress, CancellationToken ct = default) =>
