@@ -62,6 +62,10 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         return items;
     }
 
+    /// <summary>
+    /// A public item as readers see it: everything but its Markdown source (pages show the stored HTML) and the editors'
+    /// bookkeeping, which stay unread.
+    /// </summary>
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
         PublicItemBySlug(db, slug, clock.GetUtcNow().UtcDateTime, ct);
 
@@ -69,10 +73,18 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     // query, extracting its parameters and looking it up in EF Core's query cache on each request. Its filter is
     // PublicItems()'s, written out because a compiled query cannot call it (the public-visibility tests cover both).
     private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>> PublicItemBySlug =
-        EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken ct) => db.NewsItems.AsNoTracking()
+        EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken ct) => db.NewsItems
             .Where(i => i.DeletedAtUtc == null)
             .Where(i => i.Status == NewsStatus.Published || (i.Status == NewsStatus.Scheduled && i.PublishAtUtc <= now))
-            .FirstOrDefault(i => i.Slug == slug));
+            .Where(i => i.Slug == slug)
+            .Select(i => new NewsItem
+            {
+                Id = i.Id, Slug = i.Slug, Title = i.Title, Summary = i.Summary, BodyHtml = i.BodyHtml, PublishedOn = i.PublishedOn,
+                Section = i.Section, Language = i.Language, Status = i.Status, PublishAtUtc = i.PublishAtUtc, Photo = i.Photo,
+                Links = i.Links, Tags = i.Tags, SourceAddress = i.SourceAddress, ArchivedOn = i.ArchivedOn,
+                CreatedAtUtc = i.CreatedAtUtc, UpdatedAtUtc = i.UpdatedAtUtc,
+            })
+            .FirstOrDefault());
 
     /// <summary>The public item that lived at this address on the original site (legacy addresses answer 301).</summary>
     public Task<string?> SlugForSourceAddressAsync(string sourceAddress, CancellationToken ct = default) =>
