@@ -69,8 +69,18 @@ start_portal() { # PORT CACHE -> sets started_pid, first_ms
 }
 # Each portal gets its own copy of the database (one SQLite file serves one portal).
 for port in 5080 5082; do mkdir -p "$work/data-$port"; cp "$work/data/newsportal.db" "$work/data-$port/"; done
+# The copies are written out before any start is timed; an operator's start does not follow a 1 GB copy.
+sync
 
-start_portal 5080 true;  cached_pid=$started_pid; first_cached=$first_ms
+# Time to the first response: three starts of the cached portal, stopped after its first answer; the median counts.
+starts=()
+for run in 1 2 3; do
+    start_portal 5080 true; starts+=("$first_ms")
+    kill "$started_pid"; wait "$started_pid" 2>/dev/null || true
+done
+first_cached=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+
+start_portal 5080 true;  cached_pid=$started_pid
 start_portal 5082 false; uncached_pid=$started_pid
 
 slug=$(curl -s "http://127.0.0.1:5080/news?page=$(( items / 20 ))" | grep -o 'href="/news/[a-z0-9-]*"' | grep -v '/news/[0-9]' | head -1 | sed 's/href="\/news\///; s/"//')
@@ -145,7 +155,7 @@ done
 
 rss() { awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$1/status"; }
 printf '\nRSS after the load: cached portal %s, uncached portal %s\n' "$(rss "$cached_pid")" "$(rss "$uncached_pid")"
-printf 'First response after start (cached portal, %s items): %s ms\n' "$items" "$first_cached"
+printf 'First response after start (cached portal, %s items, median of 3): %s ms (%s)\n' "$items" "$first_cached" "${starts[*]}"
 
 # Search, one request at a time on the uncached portal: different queries, the median of 30.
 queries=(schengen border+police asylum cyber+crime visa justice trafficking security)
