@@ -67,12 +67,16 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     /// bookkeeping, which stay unread.
     /// </summary>
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
-        PublicItemBySlug(db, slug, clock.GetUtcNow().UtcDateTime, ct);
+        PublicItemBySlug.GetOrAdd(db.Model, _ => CompilePublicItemBySlug())(db, slug, clock.GetUtcNow().UtcDateTime, ct);
 
     // The item page is the one uncached public read that every link leads to. Compiled once, it skips building the
-    // query, extracting its parameters and looking it up in EF Core's query cache on each request. Its filter is
-    // PublicItems()'s, written out because a compiled query cannot call it (the public-visibility tests cover both).
-    private static readonly Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>> PublicItemBySlug =
+    // query, extracting its parameters and looking it up in EF Core's query cache on each request. A compiled query
+    // serves one model only, so there is one per model (the tests run SQLite and PostgreSQL portals in one process).
+    // Its filter is PublicItems()'s, written out because a compiled query cannot call it (the visibility tests cover both).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel,
+        Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>>> PublicItemBySlug = new();
+
+    private static Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>> CompilePublicItemBySlug() =>
         EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken ct) => db.NewsItems
             .Where(i => i.DeletedAtUtc == null)
             .Where(i => i.Status == NewsStatus.Published || (i.Status == NewsStatus.Scheduled && i.PublishAtUtc <= now))
