@@ -7,9 +7,9 @@ namespace NewsPortal.Core.Data;
 
 /// <summary>
 /// An item's photo and links are values of the item, kept as JSON in its row and always read with it. They are mapped
-/// as plain properties with these converters, not as owned JSON entities: EF Core's materializer for owned JSON builds
-/// a delegate for every row it reads (a DynamicMethod, later finalized), which cost a quarter of the CPU of an
-/// uncached item page. The JSON is the same as EF Core wrote for owned entities, so stored rows read unchanged.
+/// as plain properties with these converters, not as owned JSON entities: EF Core's materializer for owned JSON passes
+/// an inner shaper lambda per JSON column, and the compiled query makes a new delegate from it on every read. The JSON
+/// is the same as EF Core wrote for owned entities, so stored rows read unchanged.
 /// </summary>
 public static class JsonValue
 {
