@@ -41,7 +41,20 @@ public static class TestDatabase
         using var connection = new NpgsqlConnection(PostgresServer);
         connection.Open();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        command.ExecuteNonQuery();
+        // FORCE may not end a server process the test role does not own (an autovacuum worker that has just started on
+        // the database: 42501); those end by themselves within moments, so try again a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 5)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
     }
 }
 
