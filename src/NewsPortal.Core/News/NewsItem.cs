@@ -66,4 +66,7 @@ public sealed class NewsItem
     public string? CreatedBy { get; set; }
     public string? UpdatedBy { get; set; }
 
+    /// <summary>Whether readers may see the item at this moment; NewsQueries says the same in SQL.</summary>
+    public bool IsPublicAt(DateTime utcNow) =>
+        DeletedAtUtc is null && (Status == NewsStatus.Published || (Status == NewsStatus.Scheduled && PublishAtUtc <= utcNow));
 }

@@ -6,7 +6,7 @@ using NewsPortal.Core.Data;
 namespace NewsPortal.Core.News;
 
 /// <summary>The read side for readers: only public items, newest first, no tracking.</summary>
-public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCache cache, ContentVersion version)
+public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCache cache, ContentVersion version, IPublicItemReader items)
 {
     // A safety net only: saves, other instances' saves and scheduled items coming due all change the content version.
     private static readonly TimeSpan ChromeCacheLifetime = TimeSpan.FromSeconds(60);
@@ -22,6 +22,7 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     private static readonly Expression<Func<NewsItem, NewsSummary>> ToSummary =
         i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section);
 
+    /// <summary>What readers may see now (NewsItem.IsPublicAt says the same in C#).</summary>
     private IQueryable<NewsItem> PublicItems()
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -62,33 +63,9 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         return items;
     }
 
-    /// <summary>
-    /// A public item as readers see it: everything but its Markdown source (pages show the stored HTML) and the editors'
-    /// bookkeeping, which stay unread.
-    /// </summary>
+    /// <summary>A public item as readers see it (see IPublicItemReader).</summary>
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
-        PublicItemBySlug.GetOrAdd(db.Model, _ => CompilePublicItemBySlug())(db, slug, clock.GetUtcNow().UtcDateTime, ct);
-
-    // The item page is the one uncached public read that every link leads to. Compiled once, it skips building the
-    // query, extracting its parameters and looking it up in EF Core's query cache on each request. A compiled query
-    // serves one model only, so there is one per model (the tests run SQLite and PostgreSQL portals in one process).
-    // Its filter is PublicItems()'s, written out because a compiled query cannot call it (the visibility tests cover both).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel,
-        Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>>> PublicItemBySlug = new();
-
-    private static Func<NewsDbContext, string, DateTime, CancellationToken, Task<NewsItem?>> CompilePublicItemBySlug() =>
-        EF.CompileAsyncQuery((NewsDbContext db, string slug, DateTime now, CancellationToken ct) => db.NewsItems
-            .Where(i => i.DeletedAtUtc == null)
-            .Where(i => i.Status == NewsStatus.Published || (i.Status == NewsStatus.Scheduled && i.PublishAtUtc <= now))
-            .Where(i => i.Slug == slug)
-            .Select(i => new NewsItem
-            {
-                Id = i.Id, Slug = i.Slug, Title = i.Title, Summary = i.Summary, BodyHtml = i.BodyHtml, PublishedOn = i.PublishedOn,
-                Section = i.Section, Language = i.Language, Status = i.Status, PublishAtUtc = i.PublishAtUtc, Photo = i.Photo,
-                Links = i.Links, Tags = i.Tags, SourceAddress = i.SourceAddress, ArchivedOn = i.ArchivedOn,
-                CreatedAtUtc = i.CreatedAtUtc, UpdatedAtUtc = i.UpdatedAtUtc,
-            })
-            .FirstOrDefault());
+        items.FindAsync(db, slug, clock.GetUtcNow().UtcDateTime, ct);
 
     /// <summary>The public item that lived at this address on the original site (legacy addresses answer 301).</summary>
     public Task<string?> SlugForSourceAddressAsync(string sourceAddress, CancellationToken ct = default) =>

@@ -53,6 +53,10 @@ public static class NewsStorageRegistration
                 SqliteDatabase.Use(options, provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString, storage.BusyTimeoutSeconds);
             options.AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>());
         });
+        services.AddSingleton<IPublicItemReader>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseProvider == DatabaseProvider.Postgres
+                ? new CompiledPublicItemReader()
+                : new SqlitePublicItemReader(provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<IFullTextIndex>(provider =>
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseProvider == DatabaseProvider.Postgres
                 ? new PostgresFullTextIndex(provider.GetRequiredService<NewsDbContext>())
