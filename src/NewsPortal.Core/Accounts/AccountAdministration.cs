@@ -13,7 +13,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors,
 /// <summary>Creating, disabling and resetting accounts: used by the admin pages and the command line.</summary>
 public sealed class AccountAdministration(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
-    public async Task EnsureRolesAsync()
+    private async Task EnsureRolesAsync()
     {
         foreach (var role in PortalRoles.All)
             if (!await roles.RoleExistsAsync(role))

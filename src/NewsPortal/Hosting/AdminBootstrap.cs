@@ -14,7 +14,7 @@ public static class AdminBootstrap
     public static async Task EnsureFirstAdminAsync(IServiceProvider services, IHostEnvironment environment, ILogger logger)
     {
         var accounts = services.GetRequiredService<AccountAdministration>();
-        await accounts.EnsureRolesAsync();
+        // Roles are made with the first account that needs them (CreateAsync), not looked up at every start.
         if (await accounts.AnyUserAsync()) return;
 
         var options = services.GetRequiredService<IOptions<AdminBootstrapOptions>>().Value;
