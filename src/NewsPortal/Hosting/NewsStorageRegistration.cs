@@ -148,11 +148,13 @@ public static class NewsStorageRegistration
 
     private static async Task MigrateAndSeedAsync(WebApplication app, bool sqlite)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database;
-        // Reading the history table is cheap; MigrateAsync also takes the migration lock and compares the whole model,
-        // which on an up-to-date database only delays the first page.
-        if ((await database.GetPendingMigrationsAsync()).Any()) await database.MigrateAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database;
+            // Reading the history table is cheap; MigrateAsync also takes the migration lock and compares the whole model,
+            // which on an up-to-date database only delays the first page.
+            if ((await database.GetPendingMigrationsAsync()).Any()) await database.MigrateAsync();
+        }
         if (sqlite)
         {
             var file = app.Services.GetRequiredService<SqliteDatabaseFile>();
@@ -160,12 +162,24 @@ public static class NewsStorageRegistration
             app.Logger.LogInformation("Database {DatabasePath}: journal mode {JournalMode}, synchronous {Synchronous}", file.Path, journal, synchronous);
         }
 
-        await AdminBootstrap.EnsureFirstAdminAsync(scope.ServiceProvider, app.Environment, app.Logger);
+        // Independent of each other, so they overlap: most of either is first-use work on the CPU.
+        await Task.WhenAll(
+            Task.Run(() => InScopeAsync(app, services => AdminBootstrap.EnsureFirstAdminAsync(services, app.Environment, app.Logger))),
+            Task.Run(() => InScopeAsync(app, SeedAsync)));
 
-        var seed = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
-        if (seed.Enabled)
-            await scope.ServiceProvider.GetRequiredService<ArchiveSeeder>()
-                .SeedAsync(Path.Combine(app.Environment.ContentRootPath, seed.Folder));
+        Task SeedAsync(IServiceProvider services)
+        {
+            var seed = services.GetRequiredService<IOptions<SeedOptions>>().Value;
+            return seed.Enabled
+                ? services.GetRequiredService<ArchiveSeeder>().SeedAsync(Path.Combine(app.Environment.ContentRootPath, seed.Folder))
+                : Task.CompletedTask;
+        }
+    }
+
+    private static async Task InScopeAsync(WebApplication app, Func<IServiceProvider, Task> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
     }
 
     private static void PrepareSqliteFile(WebApplication app, DataFolder folder, bool serving)
