@@ -36,11 +36,13 @@ dotnet publish "$root/src/NewsPortal" -c Release --use-current-runtime --self-co
 
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Security__RequireHttps=false DOTNET_gcServer=0
 portal() { (cd "$work/app" && Storage__DataFolder="$1" dotnet NewsPortal.dll "${@:2}"); }
+# An import's output is long (a progress bar); it is shown only when the import fails.
+import_into() { portal "$1" import "$2" >"$work/import.log" 2>&1 || { tail -c 4000 "$work/import.log" >&2; return 1; }; }
 
 echo "bench: generating and importing $items items" >&2
 python3 "$root/bench/generate.py" "$items" "$work/items.json"
 import_start=$(date +%s.%N)
-portal "$work/data" import "$work/items.json" >/dev/null 2>&1
+import_into "$work/data" "$work/items.json"
 import_all=$(echo "$(date +%s.%N) - $import_start" | bc)
 
 # 10,000 items into a fresh folder, three times; the median counts.
@@ -48,7 +50,7 @@ python3 "$root/bench/generate.py" 10000 "$work/items-10k.json"
 import_runs=()
 for run in 1 2 3; do
     start=$(date +%s.%N)
-    portal "$work/import-$run" import "$work/items-10k.json" >/dev/null 2>&1
+    import_into "$work/import-$run" "$work/items-10k.json"
     import_runs+=("$(echo "$(date +%s.%N) - $start" | bc)")
 done
 import_10k=$(printf '%s\n' "${import_runs[@]}" | sort -n | sed -n 2p)
