@@ -27,6 +27,8 @@ public sealed class SqlitePublicItemReader : IPublicItemReader, IDisposable
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
     private readonly ConcurrentBag<PreparedRead> _idle = [];
+    // ConcurrentBag.Count takes every lock of the bag; this count is kept beside it instead.
+    private int _idleCount;
     // Enough for every thread that can read at once; more would only keep file handles open.
     private readonly int _maxIdle = Environment.ProcessorCount * 2;
     private volatile bool _disposed;
@@ -62,7 +64,7 @@ public sealed class SqlitePublicItemReader : IPublicItemReader, IDisposable
     private PreparedRead Take()
     {
         var now = _clock.GetUtcNow();
-        while (_idle.TryTake(out var read))
+        while (TryTakeIdle(out var read))
         {
             if (now - read.OpenedAt < ConnectionLifetime) return read;
             read.Dispose();
@@ -72,11 +74,12 @@ public sealed class SqlitePublicItemReader : IPublicItemReader, IDisposable
 
     private void Return(PreparedRead read)
     {
-        if (_disposed || _idle.Count >= _maxIdle)
+        if (_disposed || Volatile.Read(ref _idleCount) >= _maxIdle)
         {
             read.Dispose();
             return;
         }
+        Interlocked.Increment(ref _idleCount);
         _idle.Add(read);
         // Dispose may have emptied the bag between the check and the Add.
         if (_disposed) DisposeIdle();
@@ -90,7 +93,14 @@ public sealed class SqlitePublicItemReader : IPublicItemReader, IDisposable
 
     private void DisposeIdle()
     {
-        while (_idle.TryTake(out var read)) read.Dispose();
+        while (TryTakeIdle(out var read)) read.Dispose();
+    }
+
+    private bool TryTakeIdle([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedRead? read)
+    {
+        if (!_idle.TryTake(out read)) return false;
+        Interlocked.Decrement(ref _idleCount);
+        return true;
     }
 
     /// <summary>One open connection with the item statement prepared on it; used by one request at a time.</summary>
