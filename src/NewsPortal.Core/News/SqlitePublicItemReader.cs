@@ -34,10 +34,12 @@ public sealed class SqlitePublicItemReader : IPublicItemReader, IDisposable
     private volatile bool _disposed;
 
     /// <param name="connectionString">The portal's SQLite connection string.</param>
-    public SqlitePublicItemReader(string connectionString, TimeProvider clock)
+    /// <param name="busyTimeoutSeconds">How long a read may wait on a locked database, as every other command does.</param>
+    public SqlitePublicItemReader(string connectionString, TimeProvider clock, int busyTimeoutSeconds = 30)
     {
         // These connections live as long as this reader says, not as long as Microsoft.Data.Sqlite's pool does.
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, DefaultTimeout = busyTimeoutSeconds }
+            .ConnectionString;
         _clock = clock;
     }
 

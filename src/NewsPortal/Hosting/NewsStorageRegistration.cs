@@ -54,9 +54,13 @@ public static class NewsStorageRegistration
             options.AddInterceptors(provider.GetRequiredService<ContentChangeInterceptor>());
         });
         services.AddSingleton<IPublicItemReader>(provider =>
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseProvider == DatabaseProvider.Postgres
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.DatabaseProvider == DatabaseProvider.Postgres
                 ? new CompiledPublicItemReader()
-                : new SqlitePublicItemReader(provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString, provider.GetRequiredService<TimeProvider>()));
+                : new SqlitePublicItemReader(provider.GetRequiredService<SqliteDatabaseFile>().ConnectionString,
+                    provider.GetRequiredService<TimeProvider>(), storage.BusyTimeoutSeconds);
+        });
         services.AddScoped<IFullTextIndex>(provider =>
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabaseProvider == DatabaseProvider.Postgres
                 ? new PostgresFullTextIndex(provider.GetRequiredService<NewsDbContext>())
