@@ -21,9 +21,13 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .Build();
 
-    // Built on first use: HtmlSanitizer's static set-up takes a quarter of a second, which the portal's start (where
-    // the seeder brings this renderer along but rarely renders) should not wait for.
-    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
+    // Built on first use, once: HtmlSanitizer's static set-up takes a quarter of a second, and the portal's start (where
+    // the seeder brings this renderer along but rarely renders) should not wait for it. Behind a nested class, not a
+    // Lazy<HtmlSanitizer> field, so that neither HtmlSanitizer nor AngleSharp is even loaded before then.
+    private static class Sanitizer
+    {
+        public static readonly HtmlSanitizer Instance = CreateSanitizer();
+    }
 
     public const string TooDeeplyNested = "is nested too deeply to display (hundreds of levels of quotes, lists or brackets); simplify it";
 
@@ -60,7 +64,7 @@ public sealed class MarkdownRenderer
         var document = Markdown.Parse(markdown, _pipeline);
         DefuseUnsafeLinks(document);
         var html = document.ToHtml(_pipeline);
-        return _sanitizer.Value.Sanitize(html);
+        return Sanitizer.Instance.Sanitize(html);
     }
 
     /// <summary>True for relative URLs and http, https and mailto; browsers ignore tabs and newlines in a
