@@ -1,6 +1,7 @@
-# NewsPortal container image: a .NET 10 SDK build stage and a small ASP.NET Core runtime stage.
+# NewsPortal container image: a .NET 10 SDK build stage and a small run stage (runtime-deps: only what .NET needs from
+# the system), since the published application carries its own runtime, precompiled together with it.
 #
-# No registry host is written here. Microsoft publishes the base images as dotnet/sdk and dotnet/aspnet on its own
+# No registry host is written here. Microsoft publishes the base images as dotnet/sdk and dotnet/runtime-deps on its own
 # container registry; operators name the registry (or their mirror of it) at build time, with a trailing slash:
 #
 #   docker build --build-arg REGISTRY=<their registry host>/ -t newsportal .
@@ -25,24 +26,27 @@ COPY Directory.Build.props Directory.Packages.props NewsPortal.sln ./
 COPY src/NewsPortal/NewsPortal.csproj src/NewsPortal/
 COPY src/NewsPortal.Core/NewsPortal.Core.csproj src/NewsPortal.Core/
 COPY migrations/Sqlite/NewsPortal.Migrations.Sqlite.csproj migrations/Sqlite/
-# For the platform being built (set by docker buildx): a runtime-specific, precompiled (ReadyToRun) publish.
+COPY migrations/Postgres/NewsPortal.Migrations.Postgres.csproj migrations/Postgres/
+# For the platform being built (set by docker buildx): a self-contained publish for it, precompiled (ReadyToRun) with
+# the frameworks as one composite image (PublishReadyToRunComposite in NewsPortal.csproj says why).
 ARG TARGETARCH
-RUN dotnet restore src/NewsPortal/NewsPortal.csproj -a "$TARGETARCH"
+RUN dotnet restore src/NewsPortal/NewsPortal.csproj -a "$TARGETARCH" -p:SelfContained=true
 
 # Then the sources, settings, static files and seed pages (.dockerignore keeps bin/, obj/, data/ and tests out).
 COPY . .
-RUN dotnet publish src/NewsPortal -c Release -a "$TARGETARCH" --self-contained false -o /app --no-restore -p:UseAppHost=false
+# The composite takes a few minutes on two cores.
+RUN dotnet publish src/NewsPortal -c Release -a "$TARGETARCH" --self-contained -o /app --no-restore
 
 # ---------------------------------------------------------------------------------------------------------------
-FROM ${REGISTRY}dotnet/aspnet:10.0
+FROM ${REGISTRY}dotnet/runtime-deps:10.0
 WORKDIR /app
 
 # The application is owned by root: the app user can read it but never change it.
 COPY --from=build /app .
 
-# All state (database, photos, pending imports) lives in /data. The aspnet images define APP_UID and a non-root
-# `app` user with that uid; the volume starts out owned by it. The portal refuses to start when /data is missing
-# (an unmounted volume would put the database in the throw-away container layer) or not writable.
+# All state (database, photos, pending imports) lives in /data. The .NET images (runtime-deps too) define APP_UID and
+# a non-root `app` user with that uid; the volume starts out owned by it. The portal refuses to start when /data is
+# missing (an unmounted volume would put the database in the throw-away container layer) or not writable.
 RUN mkdir /data && chown $APP_UID /data && chmod 700 /data
 VOLUME /data
 
@@ -58,9 +62,9 @@ ENV DOTNET_gcServer=0
 ENV DOTNET_NOLOGO=1
 
 # `healthcheck` GETs http://127.0.0.1:$ASPNETCORE_HTTP_PORTS/health/ready and exits 0 or 1 (the image has no curl).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["dotnet", "NewsPortal.dll", "healthcheck"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["./NewsPortal", "healthcheck"]
 
 # On SIGTERM the portal stops accepting connections and finishes in-flight requests within 30 s, so give it more than
 # Docker's default 10 s before SIGKILL: `docker run --stop-timeout 40` (compose.yaml sets stop_grace_period: 40s).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["dotnet", "NewsPortal.dll"]
+ENTRYPOINT ["./NewsPortal"]

@@ -3,7 +3,8 @@
 # container would (no Docker engine runs on our machines):
 #   - the app folder is the publish output, read-only and (as root) owned by root, like /app in the image;
 #   - the environment is exactly the ENV lines of the Dockerfile's final stage, nothing inherited from this shell
-#     but PATH (to find dotnet) and a HOME of its own;
+#     but PATH and a HOME of its own;
+#   - the commands are the image's ENTRYPOINT and HEALTHCHECK (the publish is self-contained, as the image's);
 #   - the app runs as a non-root user (as root: the system user newsportal-smoke) from the app folder;
 #   - a fresh data folder stands in for the /data volume, owned by that user, mode 700.
 # It prints `PASS name` / `FAIL name: reason` per check and ends with `smoke: N passed, M failed` (exit 1 if M > 0).
@@ -80,6 +81,15 @@ while IFS= read -r line; do
 done < <(tail -n "+$last_from" "$dockerfile" | grep -i -E '^[[:space:]]*ENV([[:space:]]|$)' || true)
 [[ ${#container_env[@]} -gt 0 ]] || { fail dockerfile "no ENV lines in the final stage"; exit 1; }
 
+# The image's ENTRYPOINT and HEALTHCHECK commands, in exec form (["./NewsPortal", "healthcheck"]), as words.
+exec_form() { # pattern before the JSON array
+    sed -n -E "s/^[[:space:]]*$1[[:space:]]*\[(.*)\][[:space:]]*$/\1/p" "$dockerfile" | tail -n 1 | tr -d '",'
+}
+read -r -a entrypoint <<<"$(exec_form ENTRYPOINT)"
+read -r -a healthcheck <<<"$(exec_form 'HEALTHCHECK.*CMD')"
+[[ ${#entrypoint[@]} -gt 0 ]] || { fail dockerfile "no ENTRYPOINT in exec form ([\"./NewsPortal\"])"; exit 1; }
+[[ ${#healthcheck[@]} -gt 0 ]] || { fail dockerfile "no HEALTHCHECK CMD in exec form"; exit 1; }
+
 image_port=8080
 for kv in "${container_env[@]}"; do
     if [[ $kv == ASPNETCORE_HTTP_PORTS=* ]]; then image_port=${kv#*=}; fi
@@ -96,8 +106,10 @@ data="$work/data"
 logs="$work/logs"
 mkdir -p "$logs"
 
-echo "smoke: publishing src/NewsPortal (Release) to $app"
-if ! (cd "$root" && dotnet publish src/NewsPortal -c Release --use-current-runtime --self-contained false -o "$app" -p:UseAppHost=false -nologo) >"$logs/publish.log" 2>&1; then
+# As the image's build stage does: self-contained, with the frameworks precompiled as one composite image (a few minutes
+# the first time; later publishes reuse it unless a package or the SDK changed).
+echo "smoke: publishing src/NewsPortal (Release, self-contained) to $app"
+if ! (cd "$root" && dotnet publish src/NewsPortal -c Release --use-current-runtime --self-contained -o "$app" -nologo) >"$logs/publish.log" 2>&1; then
     fail publish "dotnet publish failed" "$logs/publish.log"; exit 1
 fi
 # Like /app in the image: nobody may write to it (owned by root when we are root).
@@ -126,7 +138,6 @@ new_private_folder "$work/home"     # the app user's home (/home/app in the imag
 new_private_folder "$work/backups"  # somewhere the app user may write a backup
 
 base_env=("PATH=$PATH" "HOME=$work/home")
-if [[ -n ${DOTNET_ROOT:-} ]]; then base_env+=("DOTNET_ROOT=$DOTNET_ROOT"); fi
 base_env+=("${container_env[@]}" "Storage__DataFolder=$data")
 if [[ -n ${SMOKE_PORT:-} ]]; then base_env+=("ASPNETCORE_HTTP_PORTS=$SMOKE_PORT"); fi
 
@@ -149,7 +160,7 @@ app_pid=""
 app_log=""
 start_app() { # log file; sets app_pid
     app_log=$1
-    (in_container -- dotnet NewsPortal.dll) >"$app_log" 2>&1 &
+    (in_container -- "${entrypoint[@]}") >"$app_log" 2>&1 &
     app_pid=$!
     pids+=("$app_pid")
 }
@@ -194,7 +205,7 @@ expect_refusal() {
     local name=$1 seconds=$2 text=$3; shift 3
     local log="$logs/$name.log" rc=0 started elapsed
     started=$(now_ms)
-    (in_container "ASPNETCORE_HTTP_PORTS=$other_port" "$@" -- timeout -k 5 "$seconds" dotnet NewsPortal.dll) >"$log" 2>&1 || rc=$?
+    (in_container "ASPNETCORE_HTTP_PORTS=$other_port" "$@" -- timeout -k 5 "$seconds" "${entrypoint[@]}") >"$log" 2>&1 || rc=$?
     elapsed=$(( $(now_ms) - started ))
     if [[ $rc -eq 124 || $rc -eq 137 ]]; then
         fail "$name" "still running after $seconds s (stopped by the smoke test)" "$log"
@@ -239,7 +250,7 @@ check_page b.css /css/site.css
 
 # c. healthcheck command --------------------------------------------------------------------------------------------
 rc=0
-(in_container -- timeout -k 5 20 dotnet NewsPortal.dll healthcheck) >"$logs/healthcheck.log" 2>&1 || rc=$?
+(in_container -- timeout -k 5 20 "${healthcheck[@]}") >"$logs/healthcheck.log" 2>&1 || rc=$?
 if [[ $rc -eq 0 ]]; then pass "c.healthcheck-command ($(head -n 1 "$logs/healthcheck.log"))"
 else fail c.healthcheck-command "exited with code $rc: $(head -n 1 "$logs/healthcheck.log")" "$logs/healthcheck.log"; fi
 
@@ -303,7 +314,7 @@ fi
 backup="$work/backups/backup.zip"
 if [[ $running -eq 1 ]]; then
     rc=0
-    (in_container -- timeout -k 5 60 dotnet NewsPortal.dll backup "$backup") >"$logs/backup.log" 2>&1 || rc=$?
+    (in_container -- timeout -k 5 60 "${entrypoint[@]}" backup "$backup") >"$logs/backup.log" 2>&1 || rc=$?
     if [[ $rc -ne 0 ]]; then fail i.backup "exited with code $rc" "$logs/backup.log"
     elif [[ ! -f $backup ]]; then fail i.backup "exited 0 but wrote no $backup" "$logs/backup.log"
     else

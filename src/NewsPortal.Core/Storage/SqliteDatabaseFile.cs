@@ -65,8 +65,9 @@ public sealed class SqliteDatabaseFile
         if (since is null or DBNull) return;
         throw new StorageException($"The database {Path} carries a migration lock taken at {since} that was never released: " +
             "a start was stopped while it updated the database. The update itself was rolled back. If no other NewsPortal process " +
-            "is starting on this database, release the lock with `dotnet NewsPortal.dll unlock-migrations` " +
-            "(or `dotnet run --project src/NewsPortal -- unlock-migrations`) and start again.");
+            "is starting on this database, release the lock with the portal's `unlock-migrations` command " +
+            "(in the container: `docker compose run --rm portal unlock-migrations`; from the sources: " +
+            "`dotnet run --project src/NewsPortal -- unlock-migrations`) and start again.");
     }
 
     /// <summary>Removes a left-over migration lock; returns whether there was one.</summary>

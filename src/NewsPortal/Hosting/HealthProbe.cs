@@ -1,7 +1,7 @@
 namespace NewsPortal.Hosting;
 
 /// <summary>
-/// `dotnet NewsPortal.dll healthcheck`: exits 0 when the portal on this machine answers /health/ready. The runtime
+/// `NewsPortal healthcheck`: exits 0 when the portal on this machine answers /health/ready. The runtime
 /// image has no curl, and a probe that builds the whole app every 30 seconds would cost more than the check.
 /// </summary>
 public static class HealthProbe
