@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Hosting;
@@ -6,8 +8,21 @@ namespace NewsPortal.Tests.Hosting;
 /// The "Serilog" section may add the sinks that ship with the portal. The portal names their assemblies to Serilog
 /// instead of letting it scan the application folder, so a sink left off that list would be ignored without a word.
 /// </summary>
-public sealed class LoggingConfigurationTests
+public sealed class LoggingConfigurationTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
+    /// <summary>
+    /// The framework asks for a logger on every request (each authentication handler is made afresh) and relies on the
+    /// factory to hand back the one it made before; Serilog's own factory built a new one, with its caches, every time.
+    /// </summary>
+    [Fact]
+    public void The_logger_factory_hands_back_the_same_logger_for_a_category()
+    {
+        var loggers = factory.Services.GetRequiredService<ILoggerFactory>();
+        var category = typeof(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationHandler).FullName!;
+
+        Assert.Same(loggers.CreateLogger(category), loggers.CreateLogger(category));
+    }
+
     [Fact]
     public async Task A_file_sink_named_in_the_environment_receives_the_portals_log()
     {
