@@ -59,6 +59,10 @@ ENV Storage__DataFolder=/data
 ENV Storage__CreateDataFolder=false
 # Workstation GC: a small memory footprint for a single small site.
 ENV DOTNET_gcServer=0
+# A 4 MB allocation budget between collections instead of one sized to the CPU cache (here 32 MB of L3): 14 MB less
+# resident memory after load, with no measurable change in throughput, latency, start or import (bench/README.md).
+# The GC reads this setting only from the environment, not from runtimeconfig.json.
+ENV DOTNET_GCgen0size=0x400000
 ENV DOTNET_NOLOGO=1
 
 # `healthcheck` GETs http://127.0.0.1:$ASPNETCORE_HTTP_PORTS/health/ready and exits 0 or 1 (the image has no curl).
