@@ -36,9 +36,9 @@ echo "bench: publishing Release build (self-contained)" >&2
 dotnet publish "$root/src/NewsPortal" -c Release --use-current-runtime --self-contained -o "$work/app" -v quiet -nologo >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Security__RequireHttps=false
-# The runtime settings the container runs with (the Dockerfile's `ENV DOTNET_...` lines: GC mode and budget).
-while read -r setting; do export "$setting"; echo "bench: $setting (from the Dockerfile)" >&2; done \
-    < <(sed -n -E 's/^[[:space:]]*ENV[[:space:]]+(DOTNET_[A-Za-z0-9_]+=[^[:space:]]+)[[:space:]]*$/\1/p' "$root/Dockerfile")
+# The runtime settings the container runs with (the DOTNET_ variables of its environment: GC mode and budget).
+container_env=$(bash "$root/deploy/container-env.sh")
+while read -r setting; do export "$setting"; echo "bench: $setting (from the Dockerfile)" >&2; done < <(grep '^DOTNET_' <<<"$container_env")
 portal() { (cd "$work/app" && Storage__DataFolder="$1" ./NewsPortal "${@:2}"); }
 # An import's output is long (a progress bar); it is shown only when the import fails.
 import_into() { portal "$1" import "$2" >"$work/import.log" 2>&1 || { tail -c 4000 "$work/import.log" >&2; return 1; }; }

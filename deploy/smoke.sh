@@ -67,19 +67,8 @@ trap 'exit 130' INT TERM
 # The container's environment: every `ENV KEY=VALUE` line of the final stage, exported as is. Only two are then
 # overridden: Storage__DataFolder points at the fresh data folder (standing in for the /data volume), and
 # ASPNETCORE_HTTP_PORTS at SMOKE_PORT when that is set.
-[[ -f $dockerfile ]] || { fail dockerfile "no Dockerfile at $dockerfile"; exit 1; }
-last_from=$(grep -n -i -E '^[[:space:]]*FROM[[:space:]]' "$dockerfile" | tail -n 1 | cut -d: -f1)
-container_env=()
-while IFS= read -r line; do
-    if [[ $line =~ ^[[:space:]]*[Ee][Nn][Vv][[:space:]]+([A-Za-z_][A-Za-z0-9_]*)=([^[:space:]]*)[[:space:]]*$ ]]; then
-        value=${BASH_REMATCH[2]}
-        value=${value#\"}; value=${value%\"}
-        container_env+=("${BASH_REMATCH[1]}=$value")
-    else
-        fail dockerfile "cannot read '$line' (write one ENV KEY=VALUE per line)"; exit 1
-    fi
-done < <(tail -n "+$last_from" "$dockerfile" | grep -i -E '^[[:space:]]*ENV([[:space:]]|$)' || true)
-[[ ${#container_env[@]} -gt 0 ]] || { fail dockerfile "no ENV lines in the final stage"; exit 1; }
+env_lines=$(bash "$here/container-env.sh" "$dockerfile") || { fail dockerfile "its ENV lines cannot be read (the reason is above)"; exit 1; }
+mapfile -t container_env <<<"$env_lines"
 
 # The image's ENTRYPOINT and HEALTHCHECK commands, in exec form (["./NewsPortal", "healthcheck"]), as words.
 exec_form() { # pattern before the JSON array
