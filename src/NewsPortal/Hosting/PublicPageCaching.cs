@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -22,10 +24,14 @@ public static class PublicPageCaching
     public static IServiceCollection AddPublicPageCaching(this IServiceCollection services)
     {
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>, IOptionsMonitor<CookieAuthenticationOptions>>((options, site, cookies) =>
         {
             options.SizeLimit = 64 * 1024 * 1024;
+            var sessionCookie = cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name!;
             options.AddPolicy(Policy, policy => policy
+                // The cache answers before authentication runs (see UsePublicPageCaching), so it cannot ask who is
+                // signed in; a request that carries an editor's session cookie, valid or not, skips it instead.
+                .With(context => !context.HttpContext.Request.Cookies.ContainsKey(sessionCookie))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 .VaryByValue(context => new("content-version", CurrentContentVersion(context.RequestServices)))
@@ -56,7 +62,11 @@ public static class PublicPageCaching
         return services.GetRequiredService<ContentVersion>().Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Between authorization and the endpoints: the cache sees who is signed in and stores compressed bodies.</summary>
+    /// <summary>
+    /// After routing (the policy is the endpoint's) and before authentication: a page from memory costs no cookie
+    /// check, no authorization and no rate limiter (measured: a third of a cached page's time went there). Pages are
+    /// stored compressed, since compression runs inside the cache.
+    /// </summary>
     public static WebApplication UsePublicPageCaching(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.CachePublicPages) app.UseOutputCache();

@@ -45,10 +45,10 @@ public static class SiteRegistration
         app.UseSerilogRequestLogging();
         app.UseRouting();
         RefuseAdminWithoutHttps(app);
+        app.UsePublicPageCaching();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UsePublicPageCaching();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -84,7 +84,8 @@ public sealed class PublicPageCachingTests : IDisposable
     public async Task Signed_in_editors_never_get_a_cached_public_page()
     {
         var item = await new NewsItemBuilder().Titled($"Seen by an editor {Guid.NewGuid():N}").SaveAsync(_factory.Services);
-        using var reader = _factory.CreateClient();
+        // The same scheme and headers as the editor's browser, so that both ask for the same cache entry.
+        using var reader = _factory.CreateBrowserLikeClient();
         var editor = await EditorSession.SignInAsync(_factory);
         await HeadingAsync(reader, $"/news/{item.Slug}");
         await HeadingAsync(editor.Client, $"/news/{item.Slug}");
