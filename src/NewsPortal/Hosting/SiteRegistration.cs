@@ -33,6 +33,10 @@ public static class SiteRegistration
     public static WebApplication UseNewsSite(this WebApplication app)
     {
         UseTrustedProxies(app);
+        // One line per request with the status the client got, at Information (Error for a 5xx): outside the error
+        // pages, so a 404 shown through /error/404 is one line. The middleware writes to Serilog's static logger unless
+        // given one, and the portal leaves the static logger unused (see LoggingRegistration): without this, nothing.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();
@@ -42,7 +46,6 @@ public static class SiteRegistration
         // Plain static files rather than MapStaticAssets: its build-time manifest promises pre-compressed
         // copies that exist only in publish output, so a build run outside Development served empty CSS.
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = TextAsUtf8(), OnPrepareResponse = CacheVersionedAssets });
-        app.UseSerilogRequestLogging();
         app.UseRouting();
         RefuseAdminWithoutHttps(app);
         app.UsePublicPageCaching();
