@@ -35,6 +35,8 @@ need bc bc
 echo "bench: publishing Release build (self-contained)" >&2
 dotnet publish "$root/src/NewsPortal" -c Release --use-current-runtime --self-contained -o "$work/app" -v quiet -nologo >/dev/null
 
+# Log level Warning: no line per request, as nginx runs here with its access log off (the portal's default writes
+# one JSON line per request; bench/README.md gives its cost).
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning Security__RequireHttps=false
 # The runtime settings the container runs with (the DOTNET_ variables of its environment: GC mode and budget).
 container_env=$(bash "$root/deploy/container-env.sh")
@@ -155,7 +157,7 @@ printf '\n%s items, wrk -t2 -c32 -d%s, median of %s rounds, %s cores\n\n' "$item
 printf '| Page | nginx req/s | portal req/s | ratio | portal p50 | portal p99 | uncached req/s | uncached ratio | uncached p99 |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for name in "${order[@]}"; do
-    printf '| %s | %.0f | %.0f | %.0f%% | %.2f ms | %.2f ms | %.0f | %.0f%% | %.2f ms |\n' "$name" "$(m "$name" n_rps)" "$(m "$name" c_rps)" \
+    printf '| %s | %.0f | %.0f | %.1f%% | %.2f ms | %.2f ms | %.0f | %.1f%% | %.2f ms |\n' "$name" "$(m "$name" n_rps)" "$(m "$name" c_rps)" \
         "$(m "$name" c_ratio)" "$(m "$name" c_p50)" "$(m "$name" c_p99)" "$(m "$name" u_rps)" "$(m "$name" u_ratio)" "$(m "$name" u_p99)"
 done
 
