@@ -82,6 +82,20 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
         Assert.Contains(Uri.EscapeDataString("/news/cybercrime-eu-us-cooperation-a-necessity"), share);
     }
 
+    [Theory]
+    [InlineData("/news?page=2", "/news?page=2&print=1", "/news?page=2")]
+    [InlineData("/search?q=cyber+crime", "/search?q=cyber%20crime&print=1", "/search?q=cyber%20crime")]
+    [InlineData("/search?q=cyber&print=1", "/search?q=cyber&print=1", "/search?q=cyber")]
+    [InlineData("/no-such-page?from=feed", "/no-such-page?from=feed&print=1", "/no-such-page?from=feed")]
+    public async Task Print_and_share_keep_the_page_the_reader_is_on(string address, string print, string shared)
+    {
+        var tools = (await PageAsync(address)).QuerySelector(".tools")!;
+
+        Assert.Equal(print, tools.QuerySelector("a[data-print]")!.GetAttribute("href"));
+        var share = tools.QuerySelectorAll("a").Single(a => a.Text() == "Share by e-mail").GetAttribute("href")!;
+        Assert.EndsWith("&body=" + Uri.EscapeDataString("http://localhost" + shared), share);
+    }
+
     [Fact]
     public async Task The_text_size_buttons_stay_hidden_until_the_script_shows_them()
     {
