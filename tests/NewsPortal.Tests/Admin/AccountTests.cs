@@ -60,7 +60,25 @@ public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<News
 
         var page = await PageOf(await ChangePasswordAsync(session, "not my current password", "a brand new passphrase"));
 
-        Assert.Equal("The current password is wrong.", page.QuerySelector("[data-valmsg-for='CurrentPassword']")!.Text());
+        Assert.Equal("The current password is wrong, or the account is locked for a few minutes after repeated failures.",
+            page.QuerySelector("[data-valmsg-for='CurrentPassword']")!.Text());
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_from_a_session_locks_the_account_as_sign_in_would()
+    {
+        var session = await EditorSession.SignInAsync(factory);
+        for (var guess = 0; guess < 5; guess++)
+            await ChangePasswordAsync(session, $"guess number {guess} of a thief", "a thief's new passphrase");
+
+        // Locked now: even the right password changes nothing, and a new sign-in is refused.
+        var page = await PageOf(await ChangePasswordAsync(session, EditorSession.Password, "a thief's new passphrase"));
+        Assert.NotNull(page.QuerySelector("[data-valmsg-for='CurrentPassword']:not(:empty)"));
+        var owner = new EditorSession(factory, session.Email, EditorSession.Password);
+        Assert.Equal(HttpStatusCode.OK, (await owner.SignInAsync(session.Email, EditorSession.Password)).StatusCode);
+        var user = await factory.WithScopeAsync(services => services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().FindByEmailAsync(session.Email));
+        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow);
+        Assert.True(await factory.WithScopeAsync(services => services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().CheckPasswordAsync(user, EditorSession.Password)));
     }
 
     [Fact]

@@ -124,6 +124,29 @@ public sealed class ConcurrencyAndHistoryTests(NewsPortalFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_restore_that_breaks_a_rule_says_why_and_changes_nothing()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await NewItemAsync(editor, "First.");
+        var original = (await ItemAsync(id)).Slug;
+        var form = await EditFormAsync(editor, id);
+        form["Slug"] = original + "-renamed";
+        await editor.PostAsync($"/admin/items/{id}/edit", form);
+        var other = await NewItemAsync(editor, "Took the old slug.");
+        var otherForm = await EditFormAsync(editor, other);
+        otherForm["Slug"] = original;
+        await editor.PostAsync($"/admin/items/{other}/edit", otherForm);
+        Assert.Equal(original, (await ItemAsync(other)).Slug);
+
+        var response = await editor.SubmitAsync($"/admin/items/{id}/history", $"/admin/items/{id}/revisions/1/restore", []);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal($"Revision 1 was not restored. The slug \"{original}\" is already used by another item.",
+            (await PageOf(response)).QuerySelector("p[role='alert']")!.Text());
+        Assert.Equal(original + "-renamed", (await ItemAsync(id)).Slug);
+    }
+
+    [Fact]
     public async Task Restoring_from_a_stale_history_page_changes_nothing()
     {
         var editor = await EditorSession.SignInAsync(factory);

@@ -203,4 +203,19 @@ public sealed class ItemEditingTests(NewsPortalFactory factory) : IClassFixture<
 
         Assert.Equal("Remove the invisible control character (it was probably pasted in).", page.QuerySelector("[data-valmsg-for='Title']")!.Text());
     }
+
+    [Theory]
+    [InlineData("Links[0].Text", "Read the\u000Bfull speech")]
+    [InlineData("Links[0].Url", "https://example.org/spe\u0007ech")]
+    public async Task A_pasted_control_character_in_a_link_is_refused_as_the_importer_would(string field, string value)
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var fields = NewItemFields($"Item with a pasted link {Guid.NewGuid():N}");
+        fields[field] = value;
+
+        var response = await editor.SubmitAsync("/admin/items/new", "/admin/items/new", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Remove the invisible control character (it was probably pasted in).", (await PageOf(response)).QuerySelector($"[data-valmsg-for='{field}']")!.Text());
+    }
 }

@@ -14,6 +14,7 @@ namespace NewsPortal.Areas.Admin.Controllers;
 public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, ILogger<AccountController> logger) : AdminController
 {
     // One message for every failed sign-in, so the page never tells whether an account exists or is locked.
+    private const string WrongCurrentPassword = "The current password is wrong, or the account is locked for a few minutes after repeated failures.";
     private const string SignInFailed = "Sign-in failed: wrong e-mail or password, or the account is locked for a few minutes.";
     private static readonly Lazy<string> TimingDummyHash = new(() => new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Guid.NewGuid().ToString()));
 
@@ -106,17 +107,22 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     [HttpGet("/admin/account/password")]
     public IActionResult ChangePassword() => View(new ChangePasswordModel());
 
-    [HttpPost("/admin/account/password")]
+    [HttpPost("/admin/account/password"), EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
     public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
     {
         if (!ModelState.IsValid) return View(model);
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        if (!await CurrentPasswordMatchesAsync(user, model.CurrentPassword))
+        {
+            ModelState.AddModelError(nameof(model.CurrentPassword), WrongCurrentPassword);
+            return View(model);
+        }
         var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(model.CurrentPassword) : nameof(model.NewPassword),
-                    error.Code == "PasswordMismatch" ? "The current password is wrong." : error.Description);
+                    error.Code == "PasswordMismatch" ? WrongCurrentPassword : error.Description);
             return View(model);
         }
         // ChangePassword renewed the security stamp: other sessions end; this one is re-issued.
@@ -145,12 +151,12 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         return View(nameof(Manage), view);
     }
 
-    [HttpPost("/admin/account/authenticator/disable")]
+    [HttpPost("/admin/account/authenticator/disable"), EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
     public async Task<IActionResult> DisableAuthenticator(string? currentPassword)
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
         // A stolen session alone must not be able to remove the second factor.
-        if (string.IsNullOrEmpty(currentPassword) || !await users.CheckPasswordAsync(user, currentPassword))
+        if (!await CurrentPasswordMatchesAsync(user, currentPassword))
         {
             ModelState.AddModelError("currentPassword", "Enter your current password to turn two-step sign-in off.");
             return View(nameof(Manage), await AuthenticatorModelFor(user));
@@ -160,6 +166,24 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(AuditEventKind.TwoFactorDisabled, user.Email, null, null, ClientAddress);
         return Redirect("/admin/account");
+    }
+
+    /// <summary>
+    /// Checks the signed-in user's password before a change to the account. A wrong one counts towards the lockout and is
+    /// audited, as at sign-in, so that a stolen session cannot be used to guess the password; a locked account fails.
+    /// </summary>
+    private async Task<bool> CurrentPasswordMatchesAsync(PortalUser user, string? password)
+    {
+        if (await users.IsLockedOutAsync(user)) return false;
+        if (!string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+        await users.AccessFailedAsync(user);
+        var locked = await users.IsLockedOutAsync(user);
+        await audit.WriteAsync(locked ? AuditEventKind.LockedOut : AuditEventKind.SignInFailed, user.Email, null, "wrong current password", ClientAddress);
+        return false;
     }
 
     private IActionResult LoginFailed(LoginModel model)

@@ -127,11 +127,17 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     {
         if (version == Guid.Empty) return BadRequest();
         var outcome = await editor.RestoreAsync(id, number, version, UserName, ct);
+        if (outcome.Status == EditStatus.Invalid && await queries.FindAsync(id, ct) is { } item)
+        {
+            // E.g. the revision's slug now belongs to another item: the editor needs the reason, not a silent no-op.
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            var problem = $"Revision {number} was not restored. {string.Join(" ", outcome.Errors!.Values)}";
+            return View(nameof(History), new HistoryViewModel(item, await editor.HistoryAsync(id, ct), problem));
+        }
         return outcome.Status switch
         {
             EditStatus.Saved => Redirect($"/admin/items/{id}/edit?saved=1"),
             EditStatus.Conflict => Redirect($"/admin/items/{id}/history?stale=1"),
-            EditStatus.Invalid => Redirect($"/admin/items/{id}/history?invalid=1"),
             _ => ItemGone(),
         };
     }

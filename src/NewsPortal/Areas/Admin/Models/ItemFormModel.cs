@@ -84,6 +84,10 @@ public sealed class ItemFormModel : IValidatableObject
         {
             var link = Links[i];
             if (link.IsBlank) continue;
+            // The importer refuses these too: an export with one of them could not be imported again.
+            foreach (var (name, value) in new[] { (nameof(LinkInput.Text), link.Text), (nameof(LinkInput.Url), link.Url) })
+                if (value?.IndexOfAny(Core.Import.ImportValidator.ControlCharacters) >= 0 || value?.Contains('\0') == true)
+                    yield return new("Remove the invisible control character (it was probably pasted in).", [$"{nameof(Links)}[{i}].{name}"]);
             if (string.IsNullOrWhiteSpace(link.Text))
                 yield return new("Give the link a descriptive text.", [$"{nameof(Links)}[{i}].{nameof(LinkInput.Text)}"]);
             else if (link.Text.Trim().ToLowerInvariant() is "here" or "click here" or "link" or "more")
