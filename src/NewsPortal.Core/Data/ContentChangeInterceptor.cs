@@ -83,7 +83,7 @@ public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChan
 
     private void BumpIfPending(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context)) version.BumpAfterLocalCommit();
+        if (context is not null && _pending.Remove(context)) version.Bump();
     }
 
     private void ForgetIfNotInTransaction(DbContext? context)

@@ -10,9 +10,6 @@ public sealed class ContentVersion
 
     public long Value => Interlocked.Read(ref _value);
 
-    /// <summary>Raised after a commit in this process, so other instances can be told (PostgreSQL NOTIFY).</summary>
-    public event Action? CommittedHere;
-
     /// <summary>Raised after every change of <see cref="Value"/>: caches keyed by an older value may be dropped.</summary>
     public event Action? Changed;
 
@@ -21,12 +18,5 @@ public sealed class ContentVersion
     {
         Interlocked.Increment(ref _value);
         Changed?.Invoke();
-    }
-
-    /// <summary>This process committed a change.</summary>
-    public void BumpAfterLocalCommit()
-    {
-        Bump();
-        CommittedHere?.Invoke();
     }
 }

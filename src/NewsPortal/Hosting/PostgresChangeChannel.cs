@@ -1,30 +1,28 @@
-using System.Threading.Channels;
 using Npgsql;
 using NewsPortal.Core.News;
 
 namespace NewsPortal.Hosting;
 
 /// <summary>
-/// The PostgreSQL side of <see cref="ContentChangeListener"/>: a commit here sends NOTIFY (naming this instance, which
-/// ignores its own); a NOTIFY from another instance bumps the local <see cref="ContentVersion"/>. The delay is one
-/// round trip to the database. The first LISTEN is in place before the site serves; if the connection drops, caches
-/// are dropped again as soon as it is back (retried every few seconds).
+/// The PostgreSQL side of <see cref="ContentChangeListener"/>. Triggers on the news tables send NOTIFY with every commit
+/// that changes them (migration ContentChangeNotifications), whoever the writer: another instance, this one, or the
+/// `import` command. Each notification bumps the local <see cref="ContentVersion"/>; the delay is one round trip to the
+/// database. The first LISTEN is in place before the site serves; a connection that drops or stops answering is replaced
+/// (retried every few seconds), and caches are dropped again as soon as it is back.
 /// </summary>
 public sealed class PostgresChangeChannel(string connectionString, ContentVersion version, ILogger logger)
 {
     public const string Channel = "newsportal_content_changed";
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(3);
+    // A connection cut without a word (a balancer's idle timeout, a failover) would wait for notifications forever;
+    // a query after this much silence fails on it within the command timeout, and it is replaced.
+    private static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(30);
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
-    private readonly Channel<bool> _toSend = System.Threading.Channels.Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private NpgsqlConnection? _first;
 
     /// <summary>Listens before the site serves; a database not reachable yet is retried by <see cref="RunAsync"/>.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Many commits in a row need one notification: a pending one already covers them.
-        version.CommittedHere += () => _toSend.Writer.TryWrite(true);
         try { _first = await ListenAsync(cancellationToken); }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
@@ -32,23 +30,7 @@ public sealed class PostgresChangeChannel(string connectionString, ContentVersio
         }
     }
 
-    public Task RunAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(KeepListeningAsync(stoppingToken), SendAsync(stoppingToken));
-
-    private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        connection.Notification += (_, notification) =>
-        {
-            if (notification.Payload != _instance) version.Bump();
-        };
-        await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
-        await listen.ExecuteNonQueryAsync(ct);
-        return connection;
-    }
-
-    private async Task KeepListeningAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         var connection = Interlocked.Exchange(ref _first, null);
         while (!stoppingToken.IsCancellationRequested)
@@ -58,13 +40,18 @@ public sealed class PostgresChangeChannel(string connectionString, ContentVersio
                 if (connection is null)
                 {
                     connection = await ListenAsync(stoppingToken);
-                    // Whatever other instances changed while this one was not listening.
+                    // Whatever was committed while this instance was not listening.
                     version.Bump();
                 }
-                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    if (await connection.WaitAsync(ProbeAfter, stoppingToken)) continue;
+                    await using var probe = new NpgsqlCommand("SELECT 1", connection);
+                    await probe.ExecuteNonQueryAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or IOException)
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or IOException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Listening for content changes from other instances failed; retrying in {Delay}", RetryDelay);
                 await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -77,27 +64,13 @@ public sealed class PostgresChangeChannel(string connectionString, ContentVersio
         }
     }
 
-    private async Task SendAsync(CancellationToken stoppingToken)
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
     {
-        try
-        {
-            await foreach (var _ in _toSend.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var connection = new NpgsqlConnection(connectionString);
-                    await connection.OpenAsync(stoppingToken);
-                    await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @instance)", connection);
-                    notify.Parameters.AddWithValue("channel", Channel);
-                    notify.Parameters.AddWithValue("instance", _instance);
-                    await notify.ExecuteNonQueryAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-                {
-                    logger.LogWarning(e, "Telling other instances about a content change failed; they catch up when their listener reconnects");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        connection.Notification += (_, _) => version.Bump();
+        await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
+        await listen.ExecuteNonQueryAsync(ct);
+        return connection;
     }
 }

@@ -33,4 +33,24 @@ public sealed class ImportCommandTests(NewsPortalFactory factory) : IClassFixtur
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task An_import_from_the_command_line_beside_the_running_site_shows_on_its_cached_pages()
+    {
+        var client = factory.CreateClient();
+        // A year no other test uses: the left navigation (cached with the page) lists it only after the import.
+        var year = 1987;
+        Assert.Null((await client.GetPageAsync("/news")).Document.QuerySelector($"nav.left-nav a[href='/news/{year}']"));
+        var file = Path.Combine(Directory.CreateTempSubdirectory("newsportal-import-").FullName, "items.json");
+        await File.WriteAllTextAsync(file, $"[{ImportHarness.JsonItem($"Imported beside the site {Guid.NewGuid():N}", $"{year}-06-01")}]");
+
+        var applied = await PortalCommand.RunAsync(factory, [], "import", file);
+
+        Assert.True(applied.ExitCode == 0, applied.Output);
+        var seen = false;
+        for (var attempt = 0; attempt < 50 && !seen; attempt++, await Task.Delay(100))
+            seen = (await client.GetPageAsync("/news")).Document.QuerySelector($"nav.left-nav a[href='/news/{year}']") is not null;
+        Assert.True(seen, "The site's /news page did not list the imported item's year within 5 seconds.");
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
 }
