@@ -45,10 +45,10 @@ WORKDIR /app
 COPY --from=build /app .
 
 # All state (database, photos, pending imports) lives in /data. The .NET images (runtime-deps too) define APP_UID and
-# a non-root `app` user with that uid; the volume starts out owned by it. The portal refuses to start when /data is
-# missing (an unmounted volume would put the database in the throw-away container layer) or not writable.
+# a non-root `app` user with that uid; a new named volume mounted on /data starts out owned by it. No VOLUME line:
+# it would hand a forgotten -v an anonymous volume that the next image never sees. The portal refuses to start when
+# /data is not a mounted volume (the database would live in the throw-away container layer) or not writable.
 RUN mkdir /data && chown $APP_UID /data && chmod 700 /data
-VOLUME /data
 
 USER $APP_UID
 EXPOSE 8080
@@ -57,6 +57,7 @@ ENV ASPNETCORE_ENVIRONMENT=Production
 ENV ASPNETCORE_HTTP_PORTS=8080
 ENV Storage__DataFolder=/data
 ENV Storage__CreateDataFolder=false
+ENV Storage__RequireMountedDataFolder=true
 # Workstation GC: a small memory footprint for a single small site.
 ENV DOTNET_gcServer=0
 # A 4 MB allocation budget between collections instead of one sized to the CPU cache (here 32 MB of L3): 14 MB less

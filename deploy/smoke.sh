@@ -64,8 +64,9 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------------------------
-# The container's environment: every `ENV KEY=VALUE` line of the final stage, exported as is. Only two are then
-# overridden: Storage__DataFolder points at the fresh data folder (standing in for the /data volume), and
+# The container's environment: every `ENV KEY=VALUE` line of the final stage, exported as is. Only three are then
+# overridden: Storage__DataFolder points at the fresh data folder (standing in for the /data volume), which is not a
+# mount, so Storage__RequireMountedDataFolder is false (check g.unmounted keeps the container's value); and
 # ASPNETCORE_HTTP_PORTS at SMOKE_PORT when that is set.
 env_lines=$(bash "$here/container-env.sh" "$dockerfile") || { fail dockerfile "its ENV lines cannot be read (the reason is above)"; exit 1; }
 mapfile -t container_env <<<"$env_lines"
@@ -127,7 +128,7 @@ new_private_folder "$work/home"     # the app user's home (/home/app in the imag
 new_private_folder "$work/backups"  # somewhere the app user may write a backup
 
 base_env=("PATH=$PATH" "HOME=$work/home")
-base_env+=("${container_env[@]}" "Storage__DataFolder=$data")
+base_env+=("${container_env[@]}" "Storage__DataFolder=$data" "Storage__RequireMountedDataFolder=false")
 if [[ -n ${SMOKE_PORT:-} ]]; then base_env+=("ASPNETCORE_HTTP_PORTS=$SMOKE_PORT"); fi
 
 # in_container [KEY=VALUE...] -- command...: runs a command as the app user, from the app folder, with the
@@ -291,6 +292,16 @@ expect_refusal f.readonly-data-folder 20 "$readonly_data" "Storage__DataFolder=$
 # g. missing data folder -----------------------------------------------------------------------------------------------
 missing_data="$work/no-such-data-folder"
 expect_refusal g.missing-data-folder 20 "$missing_data" "Storage__DataFolder=$missing_data"
+
+# g. a data folder that is not a mounted volume: `docker run` without -v (the image has a /data folder of its own) ----
+unmounted_data="$work/data-unmounted"
+new_private_folder "$unmounted_data"
+unmounted_setting=$(grep '^Storage__RequireMountedDataFolder=' <<<"$env_lines" || true)
+if [[ $unmounted_setting != "Storage__RequireMountedDataFolder=true" ]]; then
+    fail g.unmounted-data-folder "the Dockerfile does not set Storage__RequireMountedDataFolder=true"
+else
+    expect_refusal g.unmounted-data-folder 20 "is not a mounted volume" "Storage__DataFolder=$unmounted_data" "$unmounted_setting"
+fi
 
 # h. a second instance on the same data folder -------------------------------------------------------------------------
 if [[ $running -eq 1 ]]; then

@@ -24,7 +24,8 @@ public sealed class DataFolder
 
     /// <summary>Fails with a message naming the folder and the fix when the folder cannot hold the portal's state.</summary>
     /// <param name="refuseNetworkFileSystem">True when the SQLite database lives here.</param>
-    public void EnsureUsable(bool create, bool refuseNetworkFileSystem = true)
+    /// <param name="requireMount">True in the container: the folder must be a mounted volume (see <see cref="StorageOptions.RequireMountedDataFolder"/>).</param>
+    public void EnsureUsable(bool create, bool refuseNetworkFileSystem = true, bool requireMount = false)
     {
         if (File.Exists(Path))
             throw new StorageException($"The data folder {Path} is a file, not a folder. Point Storage:DataFolder at a folder.");
@@ -41,6 +42,7 @@ public sealed class DataFolder
             }
         }
 
+        if (requireMount) RefuseUnmounted();
         ProbeWrite();
         if (refuseNetworkFileSystem) RefuseNetworkFileSystem();
     }
@@ -92,4 +94,25 @@ public sealed class DataFolder
     }
 
     public static bool IsNetworkFileSystem(string driveFormat) => NetworkFileSystems.Contains(driveFormat);
+
+    private void RefuseUnmounted()
+    {
+        string mountInfo;
+        // Only Linux lists its mounts here; elsewhere there is no way to tell, and no container to lose.
+        try { mountInfo = File.ReadAllText("/proc/self/mountinfo"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        if (!IsMountPoint(Path, mountInfo))
+            throw new StorageException($"The data folder {Path} is not a mounted volume: the database would be written into " +
+                "the container itself and lost with it. Mount a volume there (docker run -v newsportal-data:/data), or set " +
+                "Storage__RequireMountedDataFolder=false to accept that.");
+    }
+
+    /// <summary>True when <paramref name="path"/> is the mount point of a line of /proc/self/mountinfo.</summary>
+    public static bool IsMountPoint(string path, string mountInfo)
+    {
+        var wanted = path.Length > 1 ? path.TrimEnd('/') : path;
+        // The fifth field is the mount point, with space, tab, newline and backslash written as octal escapes (\040...).
+        return mountInfo.Split('\n').Select(line => line.Split(' ')).Any(fields => fields.Length > 4 &&
+            System.Text.RegularExpressions.Regex.Replace(fields[4], @"\\([0-7]{3})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString()) == wanted);
+    }
 }

@@ -26,6 +26,13 @@ public sealed class StorageOptions
     /// </summary>
     public bool CreateDataFolder { get; set; } = true;
 
+    /// <summary>
+    /// Refuse to start unless the data folder is a mount point of its own. The container sets it: its image has a
+    /// /data folder (so that a new named volume gets the portal's user as owner), and without -v the database would be
+    /// written into the container's own layer and be gone with the next image.
+    /// </summary>
+    public bool RequireMountedDataFolder { get; set; }
+
     /// <summary>How long a write waits for SQLite's single write lock before the editor is told "busy, nothing saved".</summary>
     [Range(1, 300)]
     public int BusyTimeoutSeconds { get; set; } = 10;

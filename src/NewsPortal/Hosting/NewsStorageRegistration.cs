@@ -137,7 +137,7 @@ public static class NewsStorageRegistration
         var folder = app.Services.GetRequiredService<DataFolder>();
         var sqlite = storage.DatabaseProvider == DatabaseProvider.Sqlite;
         // With PostgreSQL the data folder holds only photos, on a mount every instance shares (which may be a network one).
-        folder.EnsureUsable(storage.CreateDataFolder, refuseNetworkFileSystem: sqlite);
+        folder.EnsureUsable(storage.CreateDataFolder, refuseNetworkFileSystem: sqlite, requireMount: storage.RequireMountedDataFolder);
         if (sqlite)
         {
             PrepareSqliteFile(app, folder, serving);
@@ -157,7 +157,14 @@ public static class NewsStorageRegistration
             var database = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database;
             // Reading the history table is cheap; MigrateAsync also takes the migration lock and compares the whole model,
             // which on an up-to-date database only delays the first page.
-            if ((await database.GetPendingMigrationsAsync()).Any()) await database.MigrateAsync();
+            var applied = (await database.GetAppliedMigrationsAsync()).ToList();
+            // An older image started on a database a newer one migrated (a rollback, a mixed rolling update) would fail
+            // request by request on columns it does not know; it stops here instead.
+            var unknown = applied.Except(database.GetMigrations()).ToList();
+            if (unknown.Count > 0)
+                throw new StorageException($"The database was migrated by a newer version of NewsPortal ({string.Join(", ", unknown)}), " +
+                    "which this version does not know. Run that version or a later one, or restore a backup taken before the upgrade.");
+            if (database.GetMigrations().Except(applied).Any()) await database.MigrateAsync();
         }
         if (sqlite)
         {

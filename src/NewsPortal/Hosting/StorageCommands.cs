@@ -47,7 +47,8 @@ public static class StorageCommands
         }
         if (RefusedOnPostgres(app, "restore")) return 2;
         var folder = app.Services.GetRequiredService<DataFolder>();
-        folder.EnsureUsable(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.CreateDataFolder);
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        folder.EnsureUsable(storage.CreateDataFolder, requireMount: storage.RequireMountedDataFolder);
         IDisposable siteLock;
         try { siteLock = folder.LockForSingleInstance(); }
         catch (StorageException running)

@@ -89,6 +89,47 @@ public sealed class StartupChecksTests(NewsPortalFactory factory) : IClassFixtur
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
+    [Fact]
+    public async Task REL_10_in_the_container_a_data_folder_that_is_not_a_mounted_volume_stops_the_start()
+    {
+        // The image has a /data folder of its own, so only "is it a mount?" tells that -v was forgotten.
+        var unmounted = NewsPortalFactory.NewDataFolder();
+        Directory.CreateDirectory(unmounted);
+
+        var (exitCode, output) = await PortalCommand.RunAsync(unmounted, new(InContainer) { ["Storage__RequireMountedDataFolder"] = "true" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"The data folder {unmounted} is not a mounted volume", output);
+        Assert.Empty(Directory.GetFileSystemEntries(unmounted));
+    }
+
+    private const string SampleMountInfo = """
+        22 1 0:21 / / rw,relatime shared:1 - overlay overlay rw,lowerdir=/l,upperdir=/u,workdir=/w
+        23 22 0:5 / /proc rw,nosuid,nodev,noexec,relatime shared:2 - proc proc rw
+        631 22 254:1 /var/lib/docker/volumes/newsportal-data/_data /data rw,relatime - ext4 /dev/vda1 rw
+        632 22 254:1 /srv/my\040photos /srv/my\040photos rw,relatime - ext4 /dev/vda1 rw
+        """;
+
+    [Theory]
+    [InlineData("/data", true)]
+    [InlineData("/data/", true)]
+    [InlineData("/", true)]
+    [InlineData("/srv/my photos", true)]
+    [InlineData("/data/inner", false)]
+    [InlineData("/dat", false)]
+    [InlineData("/app/data", false)]
+    public void REL_10_a_mount_point_is_read_from_the_mount_table(string path, bool mounted) =>
+        Assert.Equal(mounted, DataFolder.IsMountPoint(path, SampleMountInfo));
+
+    [Fact, System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void REL_10_the_mount_table_of_this_machine_has_the_root_and_not_a_new_folder()
+    {
+        var mountInfo = File.ReadAllText("/proc/self/mountinfo");
+
+        Assert.True(DataFolder.IsMountPoint("/", mountInfo));
+        Assert.False(DataFolder.IsMountPoint(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")), mountInfo));
+    }
+
     [Theory]
     [InlineData("nfs4", true)]
     [InlineData("cifs", true)]
@@ -126,5 +167,34 @@ public sealed class StartupChecksTests(NewsPortalFactory factory) : IClassFixtur
         Assert.Contains("Released the left-over migration lock", unlocked.Output);
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.True(File.Exists(export));
+    }
+
+    [Fact]
+    public async Task REL_21_a_database_migrated_by_a_newer_version_stops_the_start_and_says_so()
+    {
+        _ = factory.Server;
+        var export = Path.Combine(factory.DataFolder, "never.json");
+        await ExecuteAsync("""INSERT INTO "__EFMigrationsHistory" VALUES ('29991231000000_FromANewerVersion', '99.0.0');""");
+        try
+        {
+            var (exitCode, output) = await PortalCommand.RunAsync(factory, [], "export", export);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("The database was migrated by a newer version of NewsPortal (29991231000000_FromANewerVersion)", output);
+            Assert.False(File.Exists(export));
+        }
+        finally
+        {
+            await ExecuteAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '29991231000000_FromANewerVersion';""");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }
