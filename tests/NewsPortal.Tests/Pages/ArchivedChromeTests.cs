@@ -68,6 +68,18 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
         Assert.Matches(@"^2012 \(\d+\)$", year2012.Text());
     }
 
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Headings_never_skip_a_level(string path)
+    {
+        var page = await PageAsync(path);
+
+        // WCAG 1.3.1: a screen reader's list of headings shows the outline; h1 straight to h3 hides a level.
+        var levels = page.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').ToList();
+        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1,
+            $"h{pair.First} is followed by h{pair.Second}: {string.Join(" ", levels.Select(l => $"h{l}"))}"));
+    }
+
     [Fact]
     public async Task The_tools_offer_print_text_size_feed_and_share()
     {

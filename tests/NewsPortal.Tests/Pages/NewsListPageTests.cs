@@ -25,7 +25,7 @@ public sealed class PagedNewsFactory : NewsPortalFactory, IAsyncLifetime
 public sealed class NewsListPageTests(PagedNewsFactory factory) : IClassFixture<PagedNewsFactory>
 {
     private static List<string> Titles(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll(".news-list h3 a").Select(a => a.Text()).ToList();
+        page.QuerySelectorAll(".news-list h2 a, .news-list h3 a").Select(a => a.Text()).ToList();
 
     [Fact]
     public async Task The_first_page_lists_the_newest_items_first()

@@ -24,7 +24,7 @@ public sealed class TagTests(NewsPortalFactory factory) : IClassFixture<NewsPort
 
         Assert.Equal([$"/tags/{tag}", "/tags/asylum-policy"], itemPage.QuerySelectorAll(".tags a[rel='tag']").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([item.Title], tagPage.QuerySelectorAll(".news-list h3").Select(h => h.Text()));
+        Assert.Equal([item.Title], tagPage.QuerySelectorAll(".news-list h2").Select(h => h.Text()));
         Assert.Equal([item.Title], rss.Root!.Element("channel")!.Elements("item").Select(i => i.Element("title")!.Value));
         Assert.Single(atom.Root!.Elements(XName.Get("entry", "http://www.w3.org/2005/Atom")));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tags/Not%20A%20Slug")).StatusCode);
@@ -43,7 +43,7 @@ public sealed class TagTests(NewsPortalFactory factory) : IClassFixture<NewsPort
 
         Assert.True(report.Applied, string.Join("; ", report.ErrorMessages));
         var (_, page) = await factory.CreateClient().GetPageAsync("/tags/borders");
-        var titles = page.QuerySelectorAll(".news-list h3").Select(h => h.Text()).ToList();
+        var titles = page.QuerySelectorAll(".news-list h2").Select(h => h.Text()).ToList();
         Assert.Contains($"Json tagged {marker}", titles);
         Assert.Contains($"Csv tagged {marker}", titles);
         Assert.Contains($"Markdown tagged {marker}", titles);
