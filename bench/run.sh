@@ -30,6 +30,7 @@ need wrk wrk
 need nginx nginx
 need curl curl
 need bc bc
+need python3 python3
 
 # As the container is built: self-contained, the frameworks precompiled as one composite image (minutes the first time).
 echo "bench: publishing Release build (self-contained)" >&2
