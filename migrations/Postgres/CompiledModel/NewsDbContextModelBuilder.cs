@@ -12,7 +12,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("75eae495-d1cc-4c15-8792-2e26f4598ff5"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("dc5c9409-b0fa-4b5a-a92c-dae6726bf6d8"), entityTypeCount: 13)
         {
         }
 
@@ -29,6 +29,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var newsItemRevision = NewsItemRevisionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
+            var formerSlug = FormerSlugEntityType.Create(this);
             var newsItem = NewsItemEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -38,6 +39,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, portalUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, portalUser);
             NewsItemRevisionEntityType.CreateForeignKey1(newsItemRevision, newsItem);
+            FormerSlugEntityType.CreateForeignKey1(formerSlug, newsItem);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -50,6 +52,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             NewsItemRevisionEntityType.CreateAnnotations(newsItemRevision);
             ImportBatchEntityType.CreateAnnotations(importBatch);
+            FormerSlugEntityType.CreateAnnotations(formerSlug);
             NewsItemEntityType.CreateAnnotations(newsItem);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

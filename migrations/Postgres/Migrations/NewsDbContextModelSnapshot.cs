@@ -355,6 +355,22 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("NewsItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("NewsItemId");
+
+                    b.ToTable("FormerSlugs");
+                });
+
             modelBuilder.Entity("NewsPortal.Core.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -533,6 +549,15 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("NewsPortal.Core.Editing.NewsItemRevision", b =>
+                {
+                    b.HasOne("NewsPortal.Core.News.NewsItem", null)
+                        .WithMany()
+                        .HasForeignKey("NewsItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
                 {
                     b.HasOne("NewsPortal.Core.News.NewsItem", null)
                         .WithMany()

@@ -11,7 +11,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f88f573d-2771-47b4-bad5-55a1af86c41b"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("39872ddf-74ae-4a2f-9312-4104c2721ede"), entityTypeCount: 13)
         {
         }
 
@@ -28,6 +28,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var newsItemRevision = NewsItemRevisionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
+            var formerSlug = FormerSlugEntityType.Create(this);
             var newsItem = NewsItemEntityType.Create(this);
 
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -37,6 +38,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, portalUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, portalUser);
             NewsItemRevisionEntityType.CreateForeignKey1(newsItemRevision, newsItem);
+            FormerSlugEntityType.CreateForeignKey1(formerSlug, newsItem);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
@@ -49,6 +51,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             NewsItemRevisionEntityType.CreateAnnotations(newsItemRevision);
             ImportBatchEntityType.CreateAnnotations(importBatch);
+            FormerSlugEntityType.CreateAnnotations(formerSlug);
             NewsItemEntityType.CreateAnnotations(newsItem);
 
             AddAnnotation("ProductVersion", "10.0.15");

@@ -337,6 +337,22 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewsItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("NewsItemId");
+
+                    b.ToTable("FormerSlugs");
+                });
+
             modelBuilder.Entity("NewsPortal.Core.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -513,6 +529,15 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("NewsPortal.Core.Editing.NewsItemRevision", b =>
+                {
+                    b.HasOne("NewsPortal.Core.News.NewsItem", null)
+                        .WithMany()
+                        .HasForeignKey("NewsItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
                 {
                     b.HasOne("NewsPortal.Core.News.NewsItem", null)
                         .WithMany()

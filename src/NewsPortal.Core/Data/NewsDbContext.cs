@@ -16,6 +16,31 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
     public DbSet<NewsItemRevision> Revisions => Set<NewsItemRevision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Import.ImportBatch> ImportBatches => Set<Import.ImportBatch>();
+    public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        foreach (var (slug, itemId) in RenamedSlugs()) RememberFormerSlug(slug, itemId, FormerSlugs.Find(slug));
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var (slug, itemId) in RenamedSlugs()) RememberFormerSlug(slug, itemId, await FormerSlugs.FindAsync([slug], cancellationToken));
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Items whose slug this save changes, whichever path changed it: the editor, a restore, an import.</summary>
+    private List<(string Slug, int ItemId)> RenamedSlugs() => ChangeTracker.Entries<NewsItem>()
+        .Where(entry => entry.State == EntityState.Modified && entry.Property(i => i.Slug).OriginalValue != entry.Entity.Slug)
+        .Select(entry => (entry.Property(i => i.Slug).OriginalValue, entry.Entity.Id))
+        .ToList();
+
+    private void RememberFormerSlug(string slug, int itemId, FormerSlug? existing)
+    {
+        if (existing is null) FormerSlugs.Add(new FormerSlug { Slug = slug, NewsItemId = itemId });
+        else existing.NewsItemId = itemId;
+    }
 
     /// <summary>
     /// Every DateTime in the model is UTC (the properties say so in their names). Reading marks it as UTC; writing
@@ -49,6 +74,11 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         revision.HasOne<NewsItem>().WithMany().HasForeignKey(r => r.NewsItemId).OnDelete(DeleteBehavior.Cascade);
         revision.Property(r => r.Reason).HasMaxLength(200);
         revision.Property(r => r.CreatedBy).HasMaxLength(256);
+
+        var formerSlug = modelBuilder.Entity<FormerSlug>();
+        formerSlug.HasKey(f => f.Slug);
+        formerSlug.Property(f => f.Slug).HasMaxLength(NewsItem.SlugMaxLength);
+        formerSlug.HasOne<NewsItem>().WithMany().HasForeignKey(f => f.NewsItemId).OnDelete(DeleteBehavior.Cascade);
 
         var batch = modelBuilder.Entity<Import.ImportBatch>();
         batch.Property(b => b.Source).HasMaxLength(1000);

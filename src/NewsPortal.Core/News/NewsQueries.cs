@@ -92,6 +92,13 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         await Newest(Filtered(filter)).Take(count).Select(ToSummary).ToListAsync(ct);
 
     /// <summary>True when an item once lived at this slug and was deleted (the page answers 410 Gone).</summary>
+    /// <summary>The slug now of the public item that had <paramref name="slug"/> before a save renamed it, if any.</summary>
+    public Task<string?> RenamedToAsync(string slug, CancellationToken ct = default) =>
+        (from former in db.FormerSlugs.AsNoTracking()
+         where former.Slug == slug
+         join item in PublicItems() on former.NewsItemId equals item.Id
+         select item.Slug).FirstOrDefaultAsync(ct);
+
     public Task<bool> WasDeletedAsync(string slug, CancellationToken ct = default) =>
         db.NewsItems.AnyAsync(i => i.Slug == slug && i.DeletedAtUtc != null, ct);
 

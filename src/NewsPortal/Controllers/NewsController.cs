@@ -53,7 +53,7 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
     public async Task<IActionResult> Revision(string slug, int number, CancellationToken ct)
     {
         var item = await news.BySlugAsync(slug, ct);
-        if (item is null) return await NotFoundOrGoneAsync(slug, ct);
+        if (item is null) return await NotFoundOrGoneAsync(slug, ct, $"/revisions/{number}");
         var revision = (await news.PublishedRevisionsAsync(item.Id, ct)).FirstOrDefault(r => r.Number == number);
         if (revision is null) return NotFound();
 
@@ -70,7 +70,7 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
     public async Task<IActionResult> TimeMap(string slug, CancellationToken ct)
     {
         var item = await news.BySlugAsync(slug, ct);
-        if (item is null) return NotFound();
+        if (item is null) return await NotFoundOrGoneAsync(slug, ct, "/timemap");
         var model = Describe(item);
         var revisions = await news.PublishedRevisionsAsync(item.Id, ct);
         var body = Memento.TimeMap(model.OriginalUrl, model.TimeMapUrl, model.CanonicalUrl,
@@ -90,8 +90,11 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
         };
     }
 
-    private async Task<IActionResult> NotFoundOrGoneAsync(string slug, CancellationToken ct)
+    /// <summary>A renamed item's old address moves permanently to its new one; a deleted item's is gone (410).</summary>
+    /// <param name="rest">What follows the slug in the address asked for (a revision, the TimeMap), kept in the redirect.</param>
+    private async Task<IActionResult> NotFoundOrGoneAsync(string slug, CancellationToken ct, string rest = "")
     {
+        if (await news.RenamedToAsync(slug, ct) is { } current) return RedirectPermanent($"/news/{Uri.EscapeDataString(current)}{rest}");
         if (!await news.WasDeletedAsync(slug, ct)) return NotFound();
         Response.StatusCode = StatusCodes.Status410Gone;
         return View("Gone");

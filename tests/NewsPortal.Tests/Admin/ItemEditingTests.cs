@@ -195,6 +195,49 @@ public sealed class ItemEditingTests(NewsPortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Renaming_an_item_keeps_its_old_address_working_with_a_permanent_redirect()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await CreateItemAsync(editor, $"Renamed later {Guid.NewGuid():N}");
+        var (_, form) = await editor.GetAsync($"/admin/items/{id}/edit");
+        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{id}/edit']")!);
+        var oldSlug = values["Slug"];
+        values["Slug"] = oldSlug + "-renamed";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync($"/admin/items/{id}/edit", values)).StatusCode);
+        using var reader = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var item = await reader.GetAsync($"/news/{oldSlug}");
+        var revision = await reader.GetAsync($"/news/{oldSlug}/revisions/1");
+        var timeMap = await reader.GetAsync($"/news/{oldSlug}/timemap");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, item.StatusCode);
+        Assert.Equal($"/news/{oldSlug}-renamed", item.Headers.Location!.OriginalString);
+        Assert.Equal($"/news/{oldSlug}-renamed/revisions/1", revision.Headers.Location!.OriginalString);
+        Assert.Equal($"/news/{oldSlug}-renamed/timemap", timeMap.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(item.Headers.Location)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_former_slug_taken_by_another_item_serves_that_item()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var first = await CreateItemAsync(editor, $"Gave up its slug {Guid.NewGuid():N}");
+        var (_, form) = await editor.GetAsync($"/admin/items/{first}/edit");
+        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{first}/edit']")!);
+        var slug = values["Slug"];
+        values["Slug"] = slug + "-moved";
+        await editor.PostAsync($"/admin/items/{first}/edit", values);
+        var fields = NewItemFields("Took the freed slug");
+        fields["Slug"] = slug;
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitAsync("/admin/items/new", "/admin/items/new", fields)).StatusCode);
+
+        var (response, page) = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetPageAsync($"/news/{slug}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Took the freed slug", page.QuerySelector("article h1")!.Text());
+    }
+
+    [Fact]
     public async Task A_pasted_control_character_is_refused_next_to_its_field()
     {
         var editor = await EditorSession.SignInAsync(factory);

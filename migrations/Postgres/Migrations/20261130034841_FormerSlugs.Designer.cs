@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261130040000_ContentChangeNotifications")]
-    partial class ContentChangeNotifications
+    [Migration("20261130034841_FormerSlugs")]
+    partial class FormerSlugs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,22 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("NewsItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("NewsItemId");
+
+                    b.ToTable("FormerSlugs");
+                });
+
             modelBuilder.Entity("NewsPortal.Core.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -536,6 +552,15 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("NewsPortal.Core.Editing.NewsItemRevision", b =>
+                {
+                    b.HasOne("NewsPortal.Core.News.NewsItem", null)
+                        .WithMany()
+                        .HasForeignKey("NewsItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
                 {
                     b.HasOne("NewsPortal.Core.News.NewsItem", null)
                         .WithMany()
