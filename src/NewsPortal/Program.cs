@@ -25,10 +25,16 @@ try
     if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
     // The database work and building the request pipeline need nothing from each other; on two cores they overlap.
     var storage = Task.Run(() => app.PrepareStorageAsync(serving: true));
-    app.UseNewsSite();
+    try { app.UseNewsSite(); }
+    catch
+    {
+        // A migration in progress finishes before the process ends, rather than being cut off.
+        await storage.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        throw;
+    }
     await storage;
 }
-catch (StorageException problem)
+catch (Exception problem) when (problem is StorageException or ConfigurationProblem)
 {
     // The operator's fix is in the message; a stack trace would only bury it.
     app.Logger.LogCritical("Cannot start: {Problem:l}", problem.Message);

@@ -89,8 +89,13 @@ public static class SiteRegistration
         };
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var proxy in proxies.KnownProxies) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-        foreach (var network in proxies.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        for (var i = 0; i < proxies.KnownProxies.Length; i++)
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxies.KnownProxies[i], out var address) ? address
+                : throw new ConfigurationProblem($"{ProxyOptions.Section}:KnownProxies:{i} is \"{proxies.KnownProxies[i]}\", not an IP address " +
+                    "(e.g. 10.0.0.5; a host name is not resolved). Set it with Proxy__KnownProxies__0=…, or name a network in Proxy__KnownNetworks__0."));
+        for (var i = 0; i < proxies.KnownNetworks.Length; i++)
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(proxies.KnownNetworks[i], out var network) ? network
+                : throw new ConfigurationProblem($"{ProxyOptions.Section}:KnownNetworks:{i} is \"{proxies.KnownNetworks[i]}\", not a network in CIDR form (e.g. 10.0.0.0/24)."));
         app.UseForwardedHeaders(options);
     }
 

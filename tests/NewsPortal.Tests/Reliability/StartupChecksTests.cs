@@ -25,6 +25,23 @@ public sealed class StartupChecksTests(NewsPortalFactory factory) : IClassFixtur
         Assert.False(Directory.Exists(missing), "The portal created the folder it was told not to create.");
     }
 
+    [Theory]
+    [InlineData("Proxy__KnownProxies__0", "nginx", "Proxy:KnownProxies:0 is ", "not an IP address")]
+    [InlineData("Proxy__KnownNetworks__0", "10.0.0.0/33", "Proxy:KnownNetworks:0 is ", "not a network in CIDR form")]
+    public async Task A_proxy_setting_that_is_not_an_address_stops_the_start_and_names_the_key(string key, string value, string names, string why)
+    {
+        var folder = NewsPortalFactory.NewDataFolder();
+
+        var (exitCode, output) = await PortalCommand.RunAsync(folder, new() { [key] = value });
+
+        // One log line (JSON, so the quotes around the value are escaped), no stack trace.
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("Cannot start: " + names));
+        Assert.Contains(value, line);
+        Assert.Contains(why, line);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     [Fact]
     public async Task REL_10_a_data_folder_that_is_a_file_stops_the_start()
     {
