@@ -80,6 +80,18 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
             $"h{pair.First} is followed by h{pair.Second}: {string.Join(" ", levels.Select(l => $"h{l}"))}"));
     }
 
+    [Theory]
+    [InlineData("/", "Home")]
+    [InlineData("/no-such-page", "Page not found")]
+    [InlineData("/news/no-such-item", "Page not found")]
+    public async Task The_navigation_path_marks_the_page_the_reader_is_on(string path, string current)
+    {
+        var page = await PageAsync(path);
+
+        Assert.Equal(current, page.QuerySelector("nav.breadcrumb [aria-current='page']")!.Text());
+        if (path != "/") Assert.NotNull(page.QuerySelector("nav.breadcrumb a[href='/']"));
+    }
+
     [Fact]
     public async Task The_tools_offer_print_text_size_feed_and_share()
     {
