@@ -194,16 +194,22 @@ public sealed class ItemEditingTests(NewsPortalFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.Client.GetAsync("/admin/items?sort=PasswordHash")).StatusCode);
     }
 
+    /// <summary>Adds <paramref name="suffix"/> to the item's slug through the edit form; returns the slug it had.</summary>
+    private static async Task<string> RenameAsync(EditorSession editor, int id, string suffix)
+    {
+        var (_, form) = await editor.GetAsync($"/admin/items/{id}/edit");
+        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{id}/edit']")!);
+        var slug = values["Slug"];
+        values["Slug"] = slug + suffix;
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync($"/admin/items/{id}/edit", values)).StatusCode);
+        return slug;
+    }
+
     [Fact]
     public async Task Renaming_an_item_keeps_its_old_address_working_with_a_permanent_redirect()
     {
         var editor = await EditorSession.SignInAsync(factory);
-        var id = await CreateItemAsync(editor, $"Renamed later {Guid.NewGuid():N}");
-        var (_, form) = await editor.GetAsync($"/admin/items/{id}/edit");
-        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{id}/edit']")!);
-        var oldSlug = values["Slug"];
-        values["Slug"] = oldSlug + "-renamed";
-        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync($"/admin/items/{id}/edit", values)).StatusCode);
+        var oldSlug = await RenameAsync(editor, await CreateItemAsync(editor, $"Renamed later {Guid.NewGuid():N}"), "-renamed");
         using var reader = factory.CreateClient(new() { AllowAutoRedirect = false });
 
         var item = await reader.GetAsync($"/news/{oldSlug}");
@@ -221,12 +227,7 @@ public sealed class ItemEditingTests(NewsPortalFactory factory) : IClassFixture<
     public async Task A_former_slug_taken_by_another_item_serves_that_item()
     {
         var editor = await EditorSession.SignInAsync(factory);
-        var first = await CreateItemAsync(editor, $"Gave up its slug {Guid.NewGuid():N}");
-        var (_, form) = await editor.GetAsync($"/admin/items/{first}/edit");
-        var values = EditorSession.FormValues(form.QuerySelector($"form[action='/admin/items/{first}/edit']")!);
-        var slug = values["Slug"];
-        values["Slug"] = slug + "-moved";
-        await editor.PostAsync($"/admin/items/{first}/edit", values);
+        var slug = await RenameAsync(editor, await CreateItemAsync(editor, $"Gave up its slug {Guid.NewGuid():N}"), "-moved");
         var fields = NewItemFields("Took the freed slug");
         fields["Slug"] = slug;
         Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitAsync("/admin/items/new", "/admin/items/new", fields)).StatusCode);
