@@ -92,7 +92,7 @@ public static class SiteRegistration
         for (var i = 0; i < proxies.KnownProxies.Length; i++)
             options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxies.KnownProxies[i], out var address) ? address
                 : throw new ConfigurationProblem($"{ProxyOptions.Section}:KnownProxies:{i} is \"{proxies.KnownProxies[i]}\", not an IP address " +
-                    "(e.g. 10.0.0.5; a host name is not resolved). Set it with Proxy__KnownProxies__0=…, or name a network in Proxy__KnownNetworks__0."));
+                    "(e.g. 10.0.0.5; a host name is not resolved). Set Proxy__KnownProxies__{i} to an address, or name a network in Proxy__KnownNetworks__0."));
         for (var i = 0; i < proxies.KnownNetworks.Length; i++)
             options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(proxies.KnownNetworks[i], out var network) ? network
                 : throw new ConfigurationProblem($"{ProxyOptions.Section}:KnownNetworks:{i} is \"{proxies.KnownNetworks[i]}\", not a network in CIDR form (e.g. 10.0.0.0/24)."));
