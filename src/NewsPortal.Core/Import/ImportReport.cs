@@ -32,6 +32,9 @@ public sealed class ImportReport
     private readonly List<string> _errors = [];
 
     public bool DryRun { get; init; }
+
+    /// <summary>What the run did with items the site already had.</summary>
+    public ExistingItems Existing { get; init; }
     public bool Applied { get; set; }
     public int? BatchId { get; set; }
     public int Created { get; private set; }
@@ -39,6 +42,9 @@ public sealed class ImportReport
     public int Unchanged { get; private set; }
     public int Errors { get; private set; }
     public int Warnings { get; private set; }
+
+    /// <summary>Items the upload would change that an editor changed on the site since their last import.</summary>
+    public int SiteEdits { get; private set; }
     public IReadOnlyList<ImportReportEntry> Entries => _entries;
 
     /// <summary>Every error, with its place; these stop the import.</summary>
@@ -61,6 +67,8 @@ public sealed class ImportReport
         Warnings += entry.Warnings?.Count ?? 0;
         if (_entries.Count < MaxEntries) _entries.Add(entry);
     }
+
+    public void NoteSiteEdit() => SiteEdits++;
 
     public void AddFileError(string location, string error) => Add(new ImportReportEntry(location, ImportOutcome.Error, Error: error));
 }

@@ -12,7 +12,8 @@ namespace NewsPortal.Core.Import;
 /// <summary>
 /// Imports files of any supported format, all or nothing. Records stream through in batches (bounded memory);
 /// each batch is matched against the database by original address or slug, so re-importing the same source
-/// updates what changed and skips the rest. A dry run does the same matching and writes nothing; an apply
+/// updates what changed and skips the rest. An item an editor changed on the site since its last import is kept as it
+/// is unless the caller asks to replace such edits. A dry run does the same matching and writes nothing; an apply
 /// writes every batch inside one transaction and commits only when no record anywhere had an error.
 /// </summary>
 public sealed class NewsImporter(
@@ -25,6 +26,10 @@ public sealed class NewsImporter(
 {
     private const int BatchSize = 250;
 
+    // The reasons an import gives its revisions; a latest revision with any other reason is an editor's work.
+    private const string ImportedPrefix = "Imported (batch ";
+    private const string ReimportedPrefix = "Re-imported (batch ";
+
     // The nested run needs these; primary-constructor parameters are not members it can reach.
     private NewsDbContext Db { get; } = db;
     private NewsWriter Writer { get; } = writer;
@@ -32,16 +37,16 @@ public sealed class NewsImporter(
     private IEnumerable<IImportFormat> Formats { get; } = formats;
     private TimeProvider Clock { get; } = clock;
 
-    /// <param name="updateExisting">False to only add new items and leave existing ones as they are (seeding).</param>
+    /// <param name="existing">What to do with items the upload holds that the site already has.</param>
     public async Task<ImportReport> RunAsync(IReadOnlyList<ImportSource> uploads, bool dryRun, string user, IProgress<int>? progress = null,
-        bool updateExisting = true, CancellationToken ct = default)
+        ExistingItems existing = ExistingItems.UpdateUnlessEditedOnSite, CancellationToken ct = default)
     {
-        var report = new ImportReport { DryRun = dryRun };
+        var report = new ImportReport { DryRun = dryRun, Existing = existing };
         var archives = new List<IDisposable>();
         await using var transaction = dryRun ? null : await Db.Database.BeginTransactionAsync(ct);
         try
         {
-            var run = new Run(this, report, dryRun, user, progress, updateExisting);
+            var run = new Run(this, report, dryRun, user, progress, existing);
             if (!dryRun) await run.StartBatchAsync(uploads, ct);
             foreach (var file in ExpandZips(uploads, archives))
                 await run.ReadFileAsync(file, ct);
@@ -101,7 +106,7 @@ public sealed class NewsImporter(
     }
 
     /// <summary>The state of one import: the batch being filled and what earlier batches already claimed.</summary>
-    private sealed class Run(NewsImporter importer, ImportReport report, bool dryRun, string user, IProgress<int>? progress, bool updateExisting)
+    private sealed class Run(NewsImporter importer, ImportReport report, bool dryRun, string user, IProgress<int>? progress, ExistingItems policy)
     {
         private readonly List<(string Location, ValidatedItem Item, string FileName, string Sha256, IReadOnlyList<string>? Warnings)> _pending = [];
         private readonly Dictionary<string, string> _seenKeys = new();
@@ -178,20 +183,21 @@ public sealed class NewsImporter(
             var sources = _pending.Where(p => p.Item.SourceAddress is not null).Select(p => p.Item.SourceAddress!).ToList();
             var slugs = _pending.Select(p => p.Item.Content.Slug).ToList();
             var existing = await db.NewsItems.Where(i => (i.SourceAddress != null && sources.Contains(i.SourceAddress)) || slugs.Contains(i.Slug)).ToListAsync(ct);
+            var siteEdits = policy == ExistingItems.Keep ? [] : await SiteEditsAsync(existing, ct);
 
             var written = new List<(NewsItem Item, string Reason)>();
-            foreach (var (location, candidate, fileName, sha256, warnings) in _pending)
+            foreach (var (location, candidate, fileName, sha256, recordWarnings) in _pending)
             {
+                var warnings = recordWarnings;
                 var content = candidate.Content;
                 var match = candidate.SourceAddress is not null
                     ? existing.FirstOrDefault(i => i.SourceAddress == candidate.SourceAddress)
                     : existing.FirstOrDefault(i => i.Slug == content.Slug && i.SourceAddress == null);
-                if (match is not null && (match.DeletedAtUtc is not null || !updateExisting))
+                if (match is not null && (match.DeletedAtUtc is not null || policy == ExistingItems.Keep))
                 {
                     // Kept as it is: deleted by an editor (not brought back by an import), or seeding never overwrites.
                     var note = match.DeletedAtUtc is not null ? new[] { "This item was deleted on the site; the import does not bring it back." } : null;
-                    report.Add(new ImportReportEntry(location, ImportOutcome.Unchanged, content.Title, content.PublishedOn, content.Section.ToString(),
-                        content.PhotoCaption is not null, content.PhotoCredit is not null, content.Links.Count, [.. warnings ?? [], .. note ?? []]));
+                    report.Add(Entry(location, ImportOutcome.Unchanged, content, [.. warnings ?? [], .. note ?? []]));
                     continue;
                 }
                 var slugOwner = existing.FirstOrDefault(i => i.Slug == content.Slug);
@@ -202,10 +208,8 @@ public sealed class NewsImporter(
                     continue;
                 }
 
-                ImportOutcome outcome;
                 if (match is null)
                 {
-                    outcome = ImportOutcome.Created;
                     if (!dryRun)
                     {
                         var item = new NewsItem { Slug = content.Slug, Title = content.Title };
@@ -213,26 +217,42 @@ public sealed class NewsImporter(
                         Stamp(item, candidate, fileName, sha256);
                         // The slug was checked against this batch, earlier batches and the database above.
                         importer.Writer.AddWithCheckedSlug(item, user);
-                        written.Add((item, $"Imported (batch {_batch!.Id})"));
+                        written.Add((item, ImportedReason));
                     }
+                    report.Add(Entry(location, ImportOutcome.Created, content, warnings));
+                    continue;
                 }
-                else
+
+                // Imports carry no photo files: an item keeps the photo an editor gave it.
+                content = content with { PhotoFileName = match.Photo?.FileName };
+                var same = NewsEditor.SnapshotOf(content) == NewsEditor.SnapshotOf(NewsItemContent.Of(match))
+                    && match.ArchivedOn == (candidate.ArchivedOn ?? match.ArchivedOn);
+                if (same)
                 {
-                    // Imports carry no photo files: an item keeps the photo an editor gave it.
-                    content = content with { PhotoFileName = match.Photo?.FileName };
-                    var same = NewsEditor.SnapshotOf(content) == NewsEditor.SnapshotOf(NewsItemContent.Of(match))
-                        && match.ArchivedOn == (candidate.ArchivedOn ?? match.ArchivedOn);
-                    outcome = same || !updateExisting ? ImportOutcome.Unchanged : ImportOutcome.Updated;
-                    if (!dryRun && outcome == ImportOutcome.Updated)
-                    {
-                        content.ApplyTo(match);
-                        Stamp(match, candidate, fileName, sha256);
-                        importer.Writer.Update(match, user);
-                        written.Add((match, $"Re-imported (batch {_batch!.Id})"));
-                    }
+                    report.Add(Entry(location, ImportOutcome.Unchanged, content, warnings));
+                    continue;
                 }
-                report.Add(new ImportReportEntry(location, outcome, content.Title, content.PublishedOn, content.Section.ToString(),
-                    content.PhotoCaption is not null, content.PhotoCredit is not null, content.Links.Count, warnings));
+                if (siteEdits.GetValueOrDefault(match.Id) is { } edit)
+                {
+                    var replace = policy == ExistingItems.Update;
+                    var editNote = $"Edited on the site since its last import (revision {edit.Number}, by {edit.CreatedBy ?? "unknown"} on {edit.CreatedAtUtc:yyyy-MM-dd}); "
+                        + (replace ? "the import replaces that version, which stays in the item's history." : "kept as it is.");
+                    report.NoteSiteEdit();
+                    if (!replace)
+                    {
+                        report.Add(Entry(location, ImportOutcome.Unchanged, content, [.. warnings ?? [], editNote]));
+                        continue;
+                    }
+                    warnings = [.. warnings ?? [], editNote];
+                }
+                if (!dryRun)
+                {
+                    content.ApplyTo(match);
+                    Stamp(match, candidate, fileName, sha256);
+                    importer.Writer.Update(match, user);
+                    written.Add((match, ReimportedReason));
+                }
+                report.Add(Entry(location, ImportOutcome.Updated, content, warnings));
             }
             _pending.Clear();
 
@@ -243,6 +263,29 @@ public sealed class NewsImporter(
                 await db.SaveChangesAsync(ct);
             }
             db.ChangeTracker.Clear();
+        }
+
+        private string ImportedReason => $"{ImportedPrefix}{_batch!.Id})";
+        private string ReimportedReason => $"{ReimportedPrefix}{_batch!.Id})";
+
+        private static ImportReportEntry Entry(string location, ImportOutcome outcome, NewsItemContent content, IReadOnlyList<string>? warnings) =>
+            new(location, outcome, content.Title, content.PublishedOn, content.Section.ToString(),
+                content.PhotoCaption is not null, content.PhotoCredit is not null, content.Links.Count, warnings);
+
+        /// <summary>
+        /// The latest revision of each item whose latest revision an editor wrote on the site (an edit, a restore, or
+        /// the item's creation in the form) rather than an import.
+        /// </summary>
+        private async Task<Dictionary<int, NewsItemRevision>> SiteEditsAsync(List<NewsItem> items, CancellationToken ct)
+        {
+            if (items.Count == 0) return [];
+            var ids = items.Select(i => i.Id).ToList();
+            var revisions = importer.Db.Revisions.AsNoTracking();
+            var latest = await revisions
+                .Where(r => ids.Contains(r.NewsItemId) && !revisions.Any(later => later.NewsItemId == r.NewsItemId && later.Number > r.Number))
+                .ToListAsync(ct);
+            return latest.Where(r => !r.Reason.StartsWith(ImportedPrefix, StringComparison.Ordinal) && !r.Reason.StartsWith(ReimportedPrefix, StringComparison.Ordinal))
+                .ToDictionary(r => r.NewsItemId);
         }
 
         private void Stamp(NewsItem item, ValidatedItem candidate, string fileName, string sha256)

@@ -31,12 +31,12 @@ public sealed class ArchiveSeeder(NewsImporter importer, NewsDbContext db, ILogg
         if (files.Count == 0) return 0;
 
         // A dry run first, so an unchanged seed costs no write and no import batch.
-        var plan = await importer.RunAsync(files, dryRun: true, SeedUser, updateExisting: false, ct: ct);
+        var plan = await importer.RunAsync(files, dryRun: true, SeedUser, existing: ExistingItems.Keep, ct: ct);
         if (plan.Errors > 0)
             throw new InvalidOperationException($"The seed pages in {folder} cannot be imported: {string.Join("; ", plan.ErrorMessages)}");
         if (plan.Created == 0) return 0;
 
-        var report = await importer.RunAsync(files, dryRun: false, SeedUser, updateExisting: false, ct: ct);
+        var report = await importer.RunAsync(files, dryRun: false, SeedUser, existing: ExistingItems.Keep, ct: ct);
         log.LogInformation("Seeded {Count} archived pages from {Folder}", report.Created, folder);
         return report.Created;
     }

@@ -5,7 +5,7 @@ namespace NewsPortal.Hosting;
 
 /// <summary>
 /// Bulk work from the command line:
-///   import PATH [--dry-run]          a file, a zip or a folder of files; all or nothing
+///   import PATH [--dry-run] [--replace-site-edits]   a file, a zip or a folder of files; all or nothing
 ///   export FILE [--format json|markdown]
 /// </summary>
 public static class ImportCommand
@@ -16,11 +16,12 @@ public static class ImportCommand
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("Usage: import PATH [--dry-run]   (PATH: a file, a zip, or a folder)");
+            Console.Error.WriteLine("Usage: import PATH [--dry-run] [--replace-site-edits]   (PATH: a file, a zip, or a folder)");
             return 2;
         }
         var path = Path.GetFullPath(args[1]);
         var dryRun = args.Contains("--dry-run");
+        var existing = args.Contains("--replace-site-edits") ? ExistingItems.Update : ExistingItems.UpdateUnlessEditedOnSite;
         IReadOnlyList<ImportSource> sources = Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(FileSource).ToList()
             : File.Exists(path) ? [FileSource(path)] : [];
@@ -34,12 +35,16 @@ public static class ImportCommand
         var importer = scope.ServiceProvider.GetRequiredService<NewsImporter>();
         var bar = new ProgressBar(sources.Sum(s => s.Length));
         var counted = sources.Select(s => s with { Open = () => new CountingStream(s.Open(), bar.AddBytes) }).ToList();
-        var report = await importer.RunAsync(counted, dryRun, CommandUser, new Progress<int>(bar.SetRecords), ct: ct);
+        var report = await importer.RunAsync(counted, dryRun, CommandUser, new Progress<int>(bar.SetRecords), existing, ct);
         bar.Finish();
 
         foreach (var error in report.ErrorMessages) Console.WriteLine($"error: {error}");
         var verdict = report.Errors > 0 ? "nothing was imported" : dryRun ? "dry run: nothing was written" : $"applied as batch {report.BatchId}";
         Console.WriteLine($"{report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Errors} errors, {report.Warnings} warnings; {verdict}.");
+        if (report.SiteEdits > 0)
+            Console.WriteLine(existing == ExistingItems.Update
+                ? $"{report.SiteEdits} of the updated items had been edited on the site since their last import; those versions stay in their history."
+                : $"{report.SiteEdits} items edited on the site since their last import were left as they are; add --replace-site-edits to replace them.");
         return report.Errors > 0 ? 1 : 0;
     }
 

@@ -35,6 +35,33 @@ public sealed class ImportCommandTests(NewsPortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_import_command_keeps_site_edits_unless_told_to_replace_them()
+    {
+        var title = $"Corrected on the site {Guid.NewGuid():N}";
+        var file = Path.Combine(Directory.CreateTempSubdirectory("newsportal-import-").FullName, "items.json");
+        await File.WriteAllTextAsync(file, $"[{ImportHarness.JsonItem(title)}]");
+        Assert.Equal(0, (await PortalCommand.RunAsync(factory, [], "import", file)).ExitCode);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (_, list) = await editor.GetAsync("/admin/items?search=" + Uri.EscapeDataString(title));
+        var edit = list.QuerySelector("table.items tbody a")!.GetAttribute("href")!;
+        var (_, form) = await editor.GetAsync(edit);
+        var values = EditorSession.FormValues(form.QuerySelector("form.item-form")!);
+        values["Summary"] = "Corrected by an editor.";
+        await editor.PostAsync(edit, values);
+        await File.WriteAllTextAsync(file, $"[{ImportHarness.JsonItem(title, extra: ", \"summary\": \"From the file.\"")}]");
+
+        var kept = await PortalCommand.RunAsync(factory, [], "import", file);
+        var replaced = await PortalCommand.RunAsync(factory, [], "import", file, "--replace-site-edits");
+
+        Assert.Contains("0 created, 0 updated, 1 unchanged, 0 errors, 1 warnings; applied as batch", kept.Output);
+        Assert.Contains("1 items edited on the site since their last import were left as they are; add --replace-site-edits to replace them.", kept.Output);
+        Assert.Contains("0 created, 1 updated, 0 unchanged, 0 errors, 1 warnings; applied as batch", replaced.Output);
+        var (_, after) = await editor.GetAsync(edit);
+        Assert.Equal("From the file.", after.QuerySelector("textarea[name='Summary']")!.TextContent.Trim());
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
     public async Task An_import_from_the_command_line_beside_the_running_site_shows_on_its_cached_pages()
     {
         var client = factory.CreateClient();

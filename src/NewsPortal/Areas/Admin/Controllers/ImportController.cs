@@ -41,17 +41,19 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
         return View("Index", new ImportViewModel(report, source.Name, report.Errors == 0 ? id : null));
     }
 
+    /// <param name="replaceSiteEdits">Also update items editors changed on the site since their last import.</param>
     [HttpPost("/admin/import/apply")]
-    public async Task<IActionResult> Apply(Guid uploadId, CancellationToken ct)
+    public async Task<IActionResult> Apply(Guid uploadId, bool replaceSiteEdits, CancellationToken ct)
     {
-        var source = uploads.Open(uploadId);
-        if (source is null) return View("Index", new ImportViewModel(Error: "That upload is no longer here (already applied?). Upload the file again."));
+        var source = uploads.Claim(uploadId);
+        if (source is null) return AlreadyHandled(uploadId);
         // A shutdown does not wait for a long import: it is rolled back whole.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
-        ImportReport report;
+        ImportReport? report = null;
         try
         {
-            report = await importer.RunAsync([source], dryRun: false, UserName, ct: stopping.Token);
+            report = await importer.RunAsync([source], dryRun: false, UserName,
+                existing: replaceSiteEdits ? ExistingItems.Update : ExistingItems.UpdateUnlessEditedOnSite, ct: stopping.Token);
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
@@ -59,9 +61,29 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
             Response.Headers.RetryAfter = "60";
             return View("Index", new ImportViewModel(Error: "The portal is restarting: nothing was imported. Upload the file again once it is back."));
         }
-        uploads.Delete(uploadId);
+        finally
+        {
+            if (report is null) uploads.Delete(uploadId);
+            else uploads.Finish(uploadId, report.Applied
+                ? $"It was applied as batch {report.BatchId}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged."
+                : $"It was refused with {report.Errors} errors; nothing was imported.");
+        }
         if (!report.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Index", new ImportViewModel(report, source.Name));
+    }
+
+    /// <summary>What a second "Apply" (a double click, a resent form) learns: the first one's outcome, not a second import.</summary>
+    private ViewResult AlreadyHandled(Guid uploadId)
+    {
+        var state = uploads.StateOf(uploadId, out var outcome);
+        Response.StatusCode = state == UploadState.Missing ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict;
+        return View("Index", state switch
+        {
+            UploadState.BeingApplied => new ImportViewModel(ApplyingUploadId: uploadId,
+                Error: "This import is being applied now; an earlier click started it. Check again in a moment to see how it ended."),
+            UploadState.Finished => new ImportViewModel(Error: $"This upload was already handled by an earlier click. {outcome}"),
+            _ => new ImportViewModel(Error: "That upload is no longer here. Upload the file again."),
+        });
     }
 
     [HttpGet("/admin/export")]
