@@ -30,7 +30,7 @@ public sealed class ImportUploadStore(IOptions<ImportOptions> options, string fo
                 {
                     file.Close();
                     File.Delete(path + ".part");
-                    return (null, $"The file is larger than the import limit of {ByteSize.Format(limit)}; split it or import it from the command line.");
+                    return (null, TooLargeMessage(limit));
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
@@ -39,6 +39,9 @@ public sealed class ImportUploadStore(IOptions<ImportOptions> options, string fo
         await File.WriteAllTextAsync(path + ".name", SafeName(originalName), ct);
         return (id, null);
     }
+
+    public static string TooLargeMessage(long limit) =>
+        $"The file is larger than the import limit of {ByteSize.Format(limit)}; split it or import it from the command line.";
 
     /// <summary>The upload waiting to be applied, to read it (a dry run) without claiming it.</summary>
     public ImportSource? Open(Guid id) => SourceAt(PathOf(id), id);

@@ -12,13 +12,10 @@ namespace NewsPortal.Areas.Admin.Controllers;
 /// <summary>Upload, dry run, then apply; and downloads of the whole site or a selection.</summary>
 public sealed class ImportController(NewsImporter importer, ImportUploadStore uploads, NewsExporter exporter, IHostApplicationLifetime lifetime, AuditLog audit) : AdminController
 {
-    // Larger than any configured limit; ImportUploadStore enforces Import:MaxUploadBytes with a clear message.
-    private const long MaxRequestBytes = 2L * 1024 * 1024 * 1024;
-
     [HttpGet("/admin/import")]
     public IActionResult Index() => View(new ImportViewModel());
 
-    [HttpPost("/admin/import"), EnableRateLimiting(IdentityRegistration.UploadRateLimit), RequestSizeLimit(MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    [HttpPost("/admin/import"), EnableRateLimiting(IdentityRegistration.UploadRateLimit), ImportUploadLimit]
     public async Task<IActionResult> DryRun(IFormFile? file, CancellationToken ct)
     {
         if (file is not { Length: > 0 }) return View("Index", new ImportViewModel(Error: "Choose a file to import."));
