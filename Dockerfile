@@ -22,7 +22,8 @@ ENV DOTNET_NOLOGO=1 \
 
 # Restore first, from the project files only, so this layer is reused until a package or project reference changes.
 # (The tests are not part of the image; restore the web project, not the solution that also lists them.)
-COPY Directory.Build.props Directory.Packages.props NewsPortal.sln ./
+# A NuGet.Config at the repository root (a package mirror, say) is used when present; the pattern matches none otherwise.
+COPY Directory.Build.props Directory.Packages.props NewsPortal.sln [Nn]u[Gg]et.[Cc]onfig ./
 COPY src/NewsPortal/NewsPortal.csproj src/NewsPortal/
 COPY src/NewsPortal.Core/NewsPortal.Core.csproj src/NewsPortal.Core/
 COPY migrations/Sqlite/NewsPortal.Migrations.Sqlite.csproj migrations/Sqlite/

@@ -238,6 +238,50 @@ check_page b.home / "This site has been archived"
 check_page b.news /news
 check_page b.css /css/site.css
 
+# b. the scale-out nginx configuration (deploy/nginx.conf), in front of this portal on 127.0.0.1 ----------------------
+# Its upstreams, certificate folder and ports are rewritten to local ones; a throw-away self-signed pair stands in for
+# the operator's certificate. Public pages pass on both ports, /admin on plain HTTP is sent to HTTPS.
+check_nginx() {
+    local conf="$work/nginx" http_port=$((port + 2)) tls_port=$((port + 3)) body="$logs/nginx-page.html" status location
+    mkdir -p "$conf/conf.d" "$conf/tls" "$conf/temp"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout "$conf/tls/key.pem" -out "$conf/tls/cert.pem" \
+        >"$logs/openssl.log" 2>&1 || { fail b.nginx "openssl could not make a test certificate" "$logs/openssl.log"; return; }
+    sed -e "s#portal-[ab]:8080#127.0.0.1:$port#" -e "s#/etc/nginx/tls#$conf/tls#" \
+        -e "s#listen 8080#listen 127.0.0.1:$http_port#" -e "s#listen 8443#listen 127.0.0.1:$tls_port#" -e "s#:8443#:$tls_port#" \
+        "$root/deploy/nginx.conf" >"$conf/conf.d/newsportal.conf"
+    cat >"$conf/nginx.conf" <<NGINX
+pid $conf/nginx.pid;
+error_log $logs/nginx-error.log;
+events {}
+http {
+    access_log off;
+    client_body_temp_path $conf/temp; proxy_temp_path $conf/temp; fastcgi_temp_path $conf/temp;
+    uwsgi_temp_path $conf/temp; scgi_temp_path $conf/temp;
+    include $conf/conf.d/*.conf;
+}
+NGINX
+    if ! nginx -t -c "$conf/nginx.conf" >"$logs/nginx-test.log" 2>&1; then fail b.nginx "nginx -t refuses it" "$logs/nginx-test.log"; return; fi
+    if ! port_free "$http_port" || ! port_free "$tls_port"; then fail b.nginx "ports $http_port and $tls_port are not both free"; return; fi
+    # In the foreground of a background job, so the exit trap stops it with the app whatever happens here.
+    nginx -c "$conf/nginx.conf" -g 'daemon off;' 2>>"$logs/nginx-error.log" &
+    pids+=("$!")
+    for _ in $(seq 50); do port_free "$http_port" || break; sleep 0.1; done
+    status=$(curl -s -o "$body" -w '%{http_code}' --max-time 10 "http://127.0.0.1:$http_port/" || true)
+    if [[ $status != 200 ]] || ! grep -q -F "This site has been archived" "$body"; then fail b.nginx "GET / on the HTTP port answered $status" "$logs/nginx-error.log"
+    else
+        read -r status location < <(curl -s -o /dev/null -w '%{http_code} %{redirect_url}\n' --max-time 10 "http://127.0.0.1:$http_port/admin/items?page=2" || true) || true
+        if [[ $status != 308 || $location != "https://127.0.0.1:$tls_port/admin/items?page=2" ]]; then fail b.nginx "GET /admin on the HTTP port answered $status $location, not 308 to HTTPS"
+        else
+            status=$(curl -s -k -o "$body" -w '%{http_code}' --max-time 10 "https://127.0.0.1:$tls_port/news" || true)
+            if [[ $status != 200 ]] || ! grep -q -F "This site has been archived" "$body"; then fail b.nginx "GET /news over HTTPS answered $status" "$logs/nginx-error.log"
+            else pass "b.nginx (deploy/nginx.conf: pages over HTTP and HTTPS, /admin sent to HTTPS)"; fi
+        fi
+    fi
+}
+if command -v nginx >/dev/null && command -v openssl >/dev/null; then check_nginx
+elif [[ ${CI:-} == true ]]; then fail b.nginx "nginx or openssl is missing (.ci/run installs them)"
+else echo "SKIP b.nginx: nginx or openssl is not installed"; fi
+
 # c. healthcheck command --------------------------------------------------------------------------------------------
 rc=0
 (in_container -- timeout -k 5 20 "${healthcheck[@]}") >"$logs/healthcheck.log" 2>&1 || rc=$?
