@@ -32,14 +32,17 @@ public sealed class ContentChangeListener(IOptions<StorageOptions> storage, ICon
         _postgres?.RunAsync(stoppingToken) ?? WatchSqliteFileAsync(services.GetRequiredService<SqliteDatabaseFile>().ConnectionString, stoppingToken);
 
     /// <summary>
-    /// SQLite's data_version, read again on the same connection, changes when any other connection has committed since:
-    /// the command's, and the site's own (one more eviction of pages its save already evicted). Checked every
-    /// <see cref="SqlitePollInterval"/>; one tiny read, no lock held in between.
+    /// The ContentChanges counter, which triggers raise with every committed change to news items or revisions, whoever
+    /// the writer: the command's, and the site's own (one more eviction of pages its save already evicted). Sign-ins and
+    /// audit entries leave it alone. Read every <see cref="SqlitePollInterval"/> on one kept connection (so a database
+    /// file moved away under the site does not read as a change); one tiny read, no lock held in between.
     /// </summary>
     private async Task WatchSqliteFileAsync(string connectionString, CancellationToken stoppingToken)
     {
         SqliteConnection? connection = null;
-        long seen = 0;
+        long? seen = null;
+        // Set when the count could not be read after it had been: changes may have been missed meanwhile.
+        var lostSight = false;
         using var timer = new PeriodicTimer(SqlitePollInterval);
         try
         {
@@ -52,21 +55,23 @@ public sealed class ContentChangeListener(IOptions<StorageOptions> storage, ICon
                         // The portal's own connection string: read-write but never creating a database that vanished.
                         connection = new SqliteConnection(connectionString);
                         await connection.OpenAsync(stoppingToken);
-                        seen = await DataVersionAsync(connection, stoppingToken);
-                        continue;
                     }
-                    var now = await DataVersionAsync(connection, stoppingToken);
+                    var now = await ChangeCountAsync(connection, stoppingToken);
                     if (now == seen) continue;
+                    var first = seen is null;
                     seen = now;
-                    version.Bump();
+                    if (!first || lostSight) version.Bump();
+                    lostSight = false;
                 }
                 catch (SqliteException e)
                 {
-                    // The database problem itself is reported by readiness and the pages; here it is only retried.
-                    logger.LogDebug(e, "Could not read the database's data version; trying again");
+                    // The database problem itself is reported by readiness and the pages, and pages already cached go on
+                    // being served meanwhile; here it is only retried, and the caches are dropped once it reads again.
+                    logger.LogDebug(e, "Could not read the database's content change count; trying again");
                     if (connection is not null) await connection.DisposeAsync();
                     connection = null;
-                    version.Bump();
+                    lostSight |= seen is not null;
+                    seen = null;
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -78,9 +83,9 @@ public sealed class ContentChangeListener(IOptions<StorageOptions> storage, ICon
         }
     }
 
-    private static async Task<long> DataVersionAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task<long> ChangeCountAsync(SqliteConnection connection, CancellationToken ct)
     {
-        await using var read = new SqliteCommand("PRAGMA data_version", connection);
+        await using var read = new SqliteCommand("""SELECT "Count" FROM "ContentChanges" """, connection);
         return (long)(await read.ExecuteScalarAsync(ct))!;
     }
 }

@@ -28,7 +28,7 @@ public sealed class PublicPageCachingTests : IDisposable
     [Fact]
     public async Task A_page_is_served_from_memory_until_an_editor_saves_and_then_shows_the_save_at_once()
     {
-        var item = await new NewsItemBuilder().Titled($"Cached item {Guid.NewGuid():N}").SaveAsync(_factory.Services);
+        var item = await SavedAndNoticedAsync(new NewsItemBuilder().Titled($"Cached item {Guid.NewGuid():N}"));
         using var reader = _factory.CreateClient();
         var address = $"/news/{item.Slug}";
 
@@ -86,7 +86,7 @@ public sealed class PublicPageCachingTests : IDisposable
     [Fact]
     public async Task Signed_in_editors_never_get_a_cached_public_page()
     {
-        var item = await new NewsItemBuilder().Titled($"Seen by an editor {Guid.NewGuid():N}").SaveAsync(_factory.Services);
+        var item = await SavedAndNoticedAsync(new NewsItemBuilder().Titled($"Seen by an editor {Guid.NewGuid():N}"));
         // The same scheme and headers as the editor's browser, so that both ask for the same cache entry.
         using var reader = _factory.CreateBrowserLikeClient();
         var editor = await EditorSession.SignInAsync(_factory);
@@ -169,6 +169,50 @@ public sealed class PublicPageCachingTests : IDisposable
         Assert.Empty(response.Content.Headers.ContentEncoding);
         Assert.Null(response.Headers.ETag);
         Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task A_change_made_with_plain_sql_beside_the_site_reaches_its_cached_pages()
+    {
+        var item = await SavedAndNoticedAsync(new NewsItemBuilder().Titled($"Changed by SQL {Guid.NewGuid():N}"));
+        using var reader = _factory.CreateClient();
+        await HeadingAndAgeAsync(reader, $"/news/{item.Slug}");
+        Assert.NotNull((await HeadingAndAgeAsync(reader, $"/news/{item.Slug}")).Age);
+
+        // SQL that bypasses the site's own saves (as an operator's would): only the database itself can tell the site.
+        await _factory.WithScopeAsync(async services => Assert.Equal(1, await services.GetRequiredService<NewsDbContext>().Database
+            .ExecuteSqlAsync($"""UPDATE "NewsItems" SET "Title" = 'Corrected with SQL' WHERE "Id" = {item.Id}""")));
+
+        var heading = "";
+        for (var attempt = 0; attempt < 50 && heading != "Corrected with SQL"; attempt++, await Task.Delay(100))
+            heading = (await HeadingAndAgeAsync(reader, $"/news/{item.Slug}")).Heading;
+        Assert.Equal("Corrected with SQL", heading);
+    }
+
+    [Fact]
+    public async Task Signing_in_does_not_drop_the_cached_pages()
+    {
+        var item = await SavedAndNoticedAsync(new NewsItemBuilder().Titled($"Cached through a sign-in {Guid.NewGuid():N}"));
+        using var reader = _factory.CreateClient();
+        await HeadingAndAgeAsync(reader, $"/news/{item.Slug}");
+
+        // A sign-in commits (security stamp, audit entry); then more than the SQLite watch interval (2 s) passes.
+        await EditorSession.SignInAsync(_factory);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.NotNull((await HeadingAndAgeAsync(reader, $"/news/{item.Slug}")).Age);
+    }
+
+    /// <summary>
+    /// Saves an item, then waits until the site's change listener has seen the commit too: it drops the cached pages once
+    /// more up to 2 s after a save (SQLite's counter poll; PostgreSQL's own NOTIFY), which would evict a page cached
+    /// in between and make a test of cache hits depend on timing.
+    /// </summary>
+    private async Task<NewsItem> SavedAndNoticedAsync(NewsItemBuilder builder)
+    {
+        var item = await builder.SaveAsync(_factory.Services);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return item;
     }
 
     /// <summary>The page's heading, and its Age header: set by the output cache on a hit only.</summary>
