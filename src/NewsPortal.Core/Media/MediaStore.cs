@@ -35,6 +35,8 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
         {
             ".jpg" => JpegMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
             ".png" => PngMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
+            ".webp" => WebpMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
+            // GIF has no EXIF; its comment and XMP extension blocks are left as uploaded (rare from cameras).
             _ => buffer.ToArray(),
         };
         if (image is null) return new(null, "The image file is damaged: its structure could not be read.");

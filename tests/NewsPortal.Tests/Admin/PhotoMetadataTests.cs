@@ -101,6 +101,23 @@ public sealed class PhotoMetadataTests(NewsPortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_webp_loses_its_XMP_and_EXIF_chunks_but_keeps_its_orientation_and_its_picture()
+    {
+        var stored = await StoreAsync(TestImages.WebpFromACamera(TurnedRight));
+
+        Assert.Equal(TestImages.ExtendedWebp(TestImages.WebpExifFlag, TestImages.WebpChunk("EXIF", TestImages.OrientationOnlyExif(TurnedRight))), stored);
+    }
+
+    [Fact]
+    public async Task An_upright_webp_keeps_no_EXIF_and_says_so_in_its_flags()
+    {
+        var stored = await StoreAsync(TestImages.WebpFromACamera(orientation: 1));
+
+        Assert.Equal(TestImages.ExtendedWebp(flags: 0), stored);
+        Assert.Equal(TestImages.TinyWebp, await StoreAsync(TestImages.TinyWebp));
+    }
+
+    [Fact]
     public async Task A_jpeg_whose_structure_breaks_off_is_refused_rather_than_stored_with_its_metadata()
     {
         var photo = TestImages.FromACamera(TestImages.PlainJpeg, TurnedRight);

@@ -105,6 +105,35 @@ public static class TestImages
         .. "trailing bytes"u8,
     ];
 
+    /// <summary>A valid 1 × 1 lossless WebP (simple format: one VP8L chunk).</summary>
+    public static readonly byte[] TinyWebp = Convert.FromBase64String("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+    public const byte WebpExifFlag = 0x08, WebpXmpFlag = 0x04;
+
+    /// <summary><see cref="TinyWebp"/>'s picture in the extended format: VP8X with <paramref name="flags"/>, then the chunks given.</summary>
+    public static byte[] ExtendedWebp(byte flags, params byte[][] chunksAfterImage)
+    {
+        byte[] body = [.. "WEBP"u8, .. WebpChunk("VP8X", [flags, 0, 0, 0, 0, 0, 0, 0, 0, 0]), .. TinyWebp[12..], .. chunksAfterImage.SelectMany(c => c)];
+        var size = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)body.Length);
+        return [.. "RIFF"u8, .. size, .. body];
+    }
+
+    /// <summary>A WebP as an app writing EXIF (GPS position, orientation) and XMP would store it, with data after its end.</summary>
+    public static byte[] WebpFromACamera(ushort orientation) =>
+    [
+        .. ExtendedWebp(WebpExifFlag | WebpXmpFlag, WebpChunk("EXIF", CameraExif(orientation)),
+            WebpChunk("XMP ", Encoding.UTF8.GetBytes($"<x:xmpmeta>{Latitude.Degrees},{Latitude.Minutes}N</x:xmpmeta>"))),
+        .. "trailing bytes"u8,
+    ];
+
+    public static byte[] WebpChunk(string type, byte[] data)
+    {
+        var size = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)data.Length);
+        return [.. Encoding.ASCII.GetBytes(type), .. size, .. data, .. data.Length % 2 == 1 ? new byte[1] : []];
+    }
+
     public static byte[] Chunk(string type, byte[] data)
     {
         var typeBytes = Encoding.ASCII.GetBytes(type);
