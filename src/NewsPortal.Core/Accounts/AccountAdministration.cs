@@ -6,6 +6,9 @@ namespace NewsPortal.Core.Accounts;
 
 public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors, string? GeneratedPassword = null)
 {
+    /// <summary>A confirmation that was already used, or made before the account last changed: nothing was done.</summary>
+    public bool WasStale { get; init; }
+
     public static AccountResult From(IdentityResult result, string? password = null) =>
         new(result.Succeeded, result.Errors.Select(e => e.Description).ToList(), result.Succeeded ? password : null);
 }
@@ -46,11 +49,28 @@ public sealed class AccountAdministration(UserManager<PortalUser> users, RoleMan
         return AccountResult.From(await users.UpdateSecurityStampAsync(user));
     }
 
-    /// <summary>Replaces the password with a generated one (shown once) and ends the user's sessions.</summary>
-    public async Task<AccountResult> ResetPasswordAsync(string userId)
+    /// <summary>
+    /// The key a reset confirmation form carries. It is an Identity user token bound to this purpose and to the account's
+    /// security stamp; a reset renews the stamp, so the same form sent again (a refresh, a double click) is refused.
+    /// </summary>
+    public async Task<string?> PasswordResetConfirmationAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user
+            ? await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, ResetConfirmationPurpose)
+            : null;
+
+    private const string ResetConfirmationPurpose = "NewsPortal.AdminPasswordResetConfirmation";
+
+    /// <summary>
+    /// Replaces the password with a generated one (shown once) and ends the user's sessions, once per confirmation from
+    /// <see cref="PasswordResetConfirmationAsync"/>.
+    /// </summary>
+    public async Task<AccountResult> ResetPasswordAsync(string userId, string? confirmation)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null) return new(false, ["No such user."]);
+        if (string.IsNullOrEmpty(confirmation)
+            || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, ResetConfirmationPurpose, confirmation))
+            return new(false, ["This confirmation was already used, or the account changed since it was opened; nothing was reset."]) { WasStale = true };
         var password = GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);

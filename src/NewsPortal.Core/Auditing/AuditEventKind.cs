@@ -21,4 +21,6 @@ public enum AuditEventKind
     ImportRefused,
     UploadRefused,
     BackupDownloaded,
+    // Stored by name (a string column), so a new kind goes anywhere and rows written before it still read.
+    Export,
 }

@@ -38,6 +38,7 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         if (await db.NewsItems.FirstOrDefaultAsync(i => i.CreationKey == creationKey, ct) is { } alreadyCreated)
             return EditOutcome.Saved(alreadyCreated);
 
+        if (TagProblem(content) is { } tagProblem) return tagProblem;
         var slug = string.IsNullOrWhiteSpace(content.Slug) ? await writer.UniqueSlugAsync(Slug.From(content.Title), ct) : Slug.From(content.Slug);
         if (slug.Length == 0) return EditOutcome.Invalid(nameof(content.Slug), "The slug needs at least one letter or digit.");
         if (await db.NewsItems.AnyAsync(i => i.Slug == slug, ct))
@@ -62,6 +63,7 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         if (item is null || item.DeletedAtUtc is not null) return EditOutcome.Gone;
         if (item.Version != seenVersion) return EditOutcome.Conflict(item);
 
+        if (TagProblem(content) is { } tagProblem) return tagProblem;
         var slug = Slug.From(string.IsNullOrWhiteSpace(content.Slug) ? content.Title : content.Slug);
         if (slug.Length == 0) return EditOutcome.Invalid(nameof(content.Slug), "The slug needs at least one letter or digit.");
         if (await db.NewsItems.AnyAsync(i => i.Slug == slug && i.Id != id, ct))
@@ -127,6 +129,10 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     public static NewsItemContent ContentOf(NewsItemRevision revision) =>
         JsonSerializer.Deserialize<NewsItemContent>(revision.Snapshot, SnapshotJson)
         ?? throw new InvalidDataException($"Revision {revision.Number} of item {revision.NewsItemId} has an empty snapshot.");
+
+    // The form checks this first; here it guards every other caller, since storing would otherwise keep them all.
+    private static EditOutcome? TagProblem(NewsItemContent content) =>
+        Tags.CountProblem(Tags.Normalize(content.Tags)) is { } problem ? EditOutcome.Invalid(nameof(content.Tags), problem) : null;
 
     private async Task AddRevisionAsync(NewsItem item, string user, string reason, CancellationToken ct)
     {

@@ -12,7 +12,13 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace NewsPortal.Core.Export;
 
 /// <summary>Which items to export; empty means every item that is not deleted, whatever its status.</summary>
-public sealed record ExportSelection(NewsSection? Section = null, int? Year = null);
+public sealed record ExportSelection(NewsSection? Section = null, int? Year = null)
+{
+    /// <summary>For the audit log: "everything", or e.g. "section speech, year 2012".</summary>
+    public string Description =>
+        Section is null && Year is null ? "everything"
+            : string.Join(", ", new[] { Section is { } s ? $"section {ImportValidator.NameOf(s)}" : null, Year is { } y ? $"year {y}" : null }.OfType<string>());
+}
 
 /// <summary>
 /// Writes items in the import's own formats, streaming from the database, so an export imports back with

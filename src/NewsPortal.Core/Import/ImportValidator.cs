@@ -85,13 +85,17 @@ public static partial class ImportValidator
             archivedOn = a;
         }
 
+        // An error, not a cut: an import must not drop data silently.
+        var tags = News.Tags.Normalize(item.Tags);
+        if (News.Tags.CountProblem(tags) is { } tooManyTags) return Fail(tooManyTags);
+
         var content = new NewsItemContent
         {
             Title = title, Slug = slug, Summary = summary, Body = body, PublishedOn = date, Section = section, Language = language,
             Status = status, PublishAtUtc = publishAt,
             PhotoAltText = Clean(item.Photo?.Alt), PhotoCaption = Clean(item.Photo?.Caption), PhotoCredit = Clean(item.Photo?.Credit),
             Links = links,
-            Tags = News.Tags.Normalize(item.Tags),
+            Tags = tags,
         };
         return (new ValidatedItem(content, source, archivedOn), null);
 

@@ -5,7 +5,7 @@ namespace NewsPortal.Core.Media;
 public sealed record MediaSaveResult(string? FileName, string? Error);
 
 /// <summary>
-/// Stores verified images under generated names; the uploader's file name never reaches the file system.
+/// Stores verified images under generated names, without their metadata; the uploader's file name never reaches the file system.
 /// Files are written to a temporary name and renamed, so a crash never leaves a half-written photo.
 /// </summary>
 public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
@@ -30,12 +30,23 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
         if (info.Width < 1 || info.Height < 1 || info.Width > limits.MaxPixelsPerSide || info.Height > limits.MaxPixelsPerSide)
             return new(null, $"The image is {info.Width} × {info.Height} pixels; at most {limits.MaxPixelsPerSide} pixels per side are accepted.");
 
+        // BAD-34: what a camera or phone records about the photo (GPS position, serial numbers, owner) is not published.
+        var image = info.Extension switch
+        {
+            ".jpg" => JpegMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
+            ".png" => PngMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
+            ".webp" => WebpMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
+            // GIF has no EXIF; its comment and XMP extension blocks are left as uploaded (rare from cameras).
+            _ => buffer.ToArray(),
+        };
+        if (image is null) return new(null, "The image file is damaged: its structure could not be read.");
+
         Directory.CreateDirectory(Folder);
         var name = Guid.NewGuid().ToString("N") + info.Extension;
         var temporary = Path.Combine(Folder, name + ".part");
         await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
-            await file.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+            await file.WriteAsync(image, ct);
             // On disk before the rename, so after a power loss the name never points at an empty or torn file.
             file.Flush(flushToDisk: true);
         }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using NewsPortal.Core.Accounts;
+using NewsPortal.Core.Auditing;
 
 namespace NewsPortal.Hosting;
 
@@ -37,7 +38,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "import" => await ImportCommand.RunAsync(app, args, stop.Token),
-                "export" => await ImportCommand.ExportAsync(app, args, stop.Token),
+                "export" => await AuditedExportAsync(app, args, stop.Token),
                 _ => await CreateAdminAsync(app, args),
             };
         }
@@ -47,6 +48,24 @@ public static class CommandLine
             Console.Error.WriteLine($"{args[0]} stopped before it finished: nothing was changed.");
             return 130;
         }
+    }
+
+    /// <summary>
+    /// An export from the command line is audited like one from /admin/export. It has no signed-in user: the event names
+    /// the command line and the operating-system account that ran it. Written after the file is complete, as only then has
+    /// anything been exported.
+    /// </summary>
+    private static async Task<int> AuditedExportAsync(WebApplication app, string[] args, CancellationToken ct)
+    {
+        var exitCode = await ImportCommand.ExportAsync(app, args, ct);
+        if (exitCode != 0) return exitCode;
+        // The same reading of --format as the export command's: anything but "markdown" writes JSON.
+        var format = ValueOf(args, "--format") == "markdown" ? "markdown" : "json";
+        await using var scope = app.Services.CreateAsyncScope();
+        // Not cancelled by a late Ctrl+C: the file exists now, so the record must too.
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditEventKind.Export, "command line", $"{format} export",
+            $"{new Core.Export.ExportSelection().Description}, to {Path.GetFullPath(args[1])}, run as {Environment.UserName}", ct: CancellationToken.None);
+        return exitCode;
     }
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)

@@ -1,7 +1,11 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Core.Accounts;
+using NewsPortal.Core.Auditing;
+using NewsPortal.Core.Data;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Admin;
@@ -14,6 +18,24 @@ public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<News
     private Task<HttpResponseMessage> ChangePasswordAsync(EditorSession session, string current, string next) =>
         session.SubmitAsync("/admin/account/password", "/admin/account/password",
             new() { ["CurrentPassword"] = current, ["NewPassword"] = next, ["ConfirmPassword"] = next });
+
+    private Task<string?> SecurityStampOfAsync(string email) =>
+        factory.WithScopeAsync(async services => (await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!.SecurityStamp);
+
+    private Task<List<AuditEvent>> AuditEventsAboutAsync(string subject) =>
+        factory.WithScopeAsync(services => services.GetRequiredService<NewsDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Subject == subject).OrderBy(e => e.Id).ToListAsync());
+
+    /// <summary>The admin's way to the reset of <paramref name="email"/>: the link on the users page, then its confirmation form.</summary>
+    private static async Task<(string Action, Dictionary<string, string> Form)> OpenResetConfirmationAsync(EditorSession admin, string email)
+    {
+        var (_, users) = await admin.GetAsync("/admin/users");
+        var link = users.QuerySelectorAll("a").Single(a => a.Text() == $"Reset password of {email}").GetAttribute("href")!;
+        var (response, confirmation) = await admin.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var form = confirmation.QuerySelector($"form[action='{link}']")!;
+        return (link, EditorSession.FormValues(form));
+    }
 
     [Theory]
     [InlineData("elevenchars", "Passwords must be at least 12 characters.")]
@@ -98,6 +120,7 @@ public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<News
     public async Task Two_step_sign_in_asks_for_a_code_that_works_only_once()
     {
         var session = await EditorSession.SignInAsync(factory);
+        Assert.Equal("/admin/account", (await session.SubmitAsync("/admin/account", "/admin/account/authenticator/setup", [])).Headers.Location!.OriginalString);
         var (_, account) = await session.GetAsync("/admin/account");
         var key = account.QuerySelector(".shared-key")!.Text();
         Assert.NotNull(account.QuerySelector(".qr-code svg"));
@@ -132,6 +155,36 @@ public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<News
         Assert.Equal("Enter your current password to turn two-step sign-in off.", refused.QuerySelector("[data-valmsg-for='currentPassword']")!.Text());
         var turnedOff = await session.SubmitAsync("/admin/account", "/admin/account/authenticator/disable", new() { ["currentPassword"] = EditorSession.Password });
         Assert.Equal("/admin/account", turnedOff.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Opening_the_account_page_changes_nothing_and_keeps_the_other_sessions()
+    {
+        var here = await EditorSession.SignInAsync(factory);
+        var elsewhere = new EditorSession(factory, here.Email, EditorSession.Password);
+        await elsewhere.SignInAsync(here.Email, EditorSession.Password);
+        var stamp = await SecurityStampOfAsync(here.Email);
+
+        var (_, account) = await here.GetAsync("/admin/account");
+
+        Assert.Equal(stamp, await SecurityStampOfAsync(here.Email));
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.Client.GetAsync("/admin/items")).StatusCode);
+        Assert.Null(account.QuerySelector(".shared-key"));
+        Assert.Equal("Set up two-step sign-in", account.QuerySelector("form[action='/admin/account/authenticator/setup'] button")!.Text());
+    }
+
+    [Fact]
+    public async Task Setting_up_two_step_sign_in_is_a_post_that_shows_the_key_and_keeps_this_session()
+    {
+        var session = await EditorSession.SignInAsync(factory);
+
+        var setUp = await session.SubmitAsync("/admin/account", "/admin/account/authenticator/setup", []);
+
+        Assert.Equal("/admin/account", setUp.Headers.Location!.OriginalString);
+        var (response, account) = await session.GetAsync("/admin/account");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^([a-z2-7]{4} ?)+$", account.QuerySelector(".shared-key")!.Text());
+        Assert.NotNull(account.QuerySelector(".qr-code svg"));
     }
 
     [Fact]
@@ -170,15 +223,61 @@ public sealed class AccountTests(NewsPortalFactory factory) : IClassFixture<News
     {
         var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
         var editor = await EditorSession.SignInAsync(factory);
-        var (_, users) = await admin.GetAsync("/admin/users");
-        var resetAction = users.QuerySelectorAll("form").Select(f => f.GetAttribute("action")!)
-            .Single(a => a.EndsWith("/reset-password") && users.QuerySelector($"form[action='{a}'] button")!.Text().Contains(editor.Email));
+        var (action, form) = await OpenResetConfirmationAsync(admin, editor.Email);
 
-        var page = await PageOf(await admin.SubmitAsync("/admin/users", resetAction, []));
+        var page = await PageOf(await admin.PostAsync(action, form));
 
         var password = page.QuerySelector(".one-time-password")!.Text();
         Assert.Equal(HttpStatusCode.Redirect, (await editor.Client.GetAsync("/admin/items")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await editor.SignInAsync(editor.Email, EditorSession.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await editor.SignInAsync(editor.Email, password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Resetting_a_password_asks_for_confirmation_before_anything_changes()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var stamp = await SecurityStampOfAsync(editor.Email);
+
+        var (_, form) = await OpenResetConfirmationAsync(admin, editor.Email);
+
+        Assert.True(form.ContainsKey("__RequestVerificationToken"));
+        Assert.Equal(stamp, await SecurityStampOfAsync(editor.Email));
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync("/admin/items")).StatusCode);
+        Assert.Empty(await AuditEventsAboutAsync(editor.Email));
+    }
+
+    [Fact]
+    public async Task Sending_the_same_reset_form_again_resets_nothing_and_keeps_the_password_given()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (action, form) = await OpenResetConfirmationAsync(admin, editor.Email);
+        var password = (await PageOf(await admin.PostAsync(action, form))).QuerySelector(".one-time-password")!.Text();
+
+        // What a browser sends when the result page is refreshed.
+        var repeated = await admin.PostAsync(action, form);
+
+        Assert.Equal(HttpStatusCode.Conflict, repeated.StatusCode);
+        var page = await PageOf(repeated);
+        Assert.Null(page.QuerySelector(".one-time-password"));
+        Assert.StartsWith("Nothing was reset", page.QuerySelector("[role='alert']")!.Text());
+        Assert.Equal(HttpStatusCode.Redirect, (await new EditorSession(factory, editor.Email, password).SignInAsync(editor.Email, password)).StatusCode);
+        Assert.Single(await AuditEventsAboutAsync(editor.Email), e => e.Kind == AuditEventKind.PasswordReset && e.UserName == admin.Email);
+    }
+
+    [Fact]
+    public async Task A_reset_post_without_its_confirmation_resets_nothing()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (action, form) = await OpenResetConfirmationAsync(admin, editor.Email);
+        form.Remove("confirmation");
+
+        var response = await admin.PostAsync(action, form);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync("/admin/items")).StatusCode);
     }
 }

@@ -64,4 +64,54 @@ public sealed class TagTests(NewsPortalFactory factory) : IClassFixture<NewsPort
 
         Assert.Equal("home-affairs, europol", form.QuerySelector("input[name='Tags']")!.GetAttribute("value"));
     }
+
+    private static string[] DistinctTags(int count) => Enumerable.Range(1, count).Select(i => $"Topic {i}").ToArray();
+
+    [Fact]
+    public async Task More_than_20_tags_in_the_item_form_are_refused_with_the_limit_and_everything_typed_is_kept()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var title = $"Over-tagged {Guid.NewGuid():N}";
+        var typed = string.Join(", ", DistinctTags(23));
+
+        var response = await editor.SubmitAsync("/admin/items/new", "/admin/items/new",
+            new() { ["Title"] = title, ["PublishedOn"] = "2013-05-05", ["Status"] = "Published", ["Body"] = "Kept body", ["Tags"] = typed });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var form = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The item has 23 different tags; at most 20 are allowed; remove 3.", form.QuerySelector("[data-valmsg-for='Tags']")!.Text());
+        Assert.Equal(typed, form.QuerySelector("input[name='Tags']")!.GetAttribute("value"));
+        Assert.Equal(title, form.QuerySelector("input[name='Title']")!.GetAttribute("value"));
+        Assert.Equal("Kept body", form.QuerySelector("textarea[name='Body']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/news/{NewsPortal.Core.News.Slug.From(title)}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Twenty_different_tags_are_accepted_however_often_each_is_repeated()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var tags = DistinctTags(20);
+
+        var response = await editor.SubmitAsync("/admin/items/new", "/admin/items/new",
+            new() { ["Title"] = $"Fully tagged {Guid.NewGuid():N}", ["PublishedOn"] = "2013-05-05", ["Status"] = "Published", ["Tags"] = string.Join(", ", tags.Concat(tags)) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, form) = await editor.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(20, form.QuerySelector("input[name='Tags']")!.GetAttribute("value")!.Split(", ").Length);
+    }
+
+    [Fact]
+    public async Task An_imported_record_with_more_than_20_tags_is_an_error_naming_the_limit_and_nothing_is_imported()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var fine = ImportHarness.JsonItem($"Fine {marker}");
+        var overTagged = ImportHarness.JsonItem($"Over-tagged {marker}", extra: $", \"tags\": [{string.Join(", ", DistinctTags(21).Select(t => $"\"{t}\""))}]");
+        var before = await ImportHarness.ContentStateAsync(factory);
+
+        var report = await ImportHarness.RunAsync(factory, dryRun: false, ImportHarness.File("items.json", $"[{fine}, {overTagged}]"));
+
+        Assert.False(report.Applied);
+        Assert.Equal(["items.json, record 2: the item has 21 different tags; at most 20 are allowed"], report.ErrorMessages);
+        Assert.Equal(before, await ImportHarness.ContentStateAsync(factory));
+    }
 }

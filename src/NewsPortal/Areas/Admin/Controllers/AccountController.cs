@@ -104,6 +104,25 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         return View(await AuthenticatorModelFor(user));
     }
 
+    /// <summary>
+    /// Creates the authenticator key on an explicit request. Identity's template creates it when the page is first
+    /// opened, but ResetAuthenticatorKeyAsync also renews the security stamp (a new key must void the old one), so a GET
+    /// would change the account and end its other sessions. Writing the key token directly to skip the stamp would rely
+    /// on the store's internal token names and still be a change made by a GET; a POST is the sound place for it.
+    /// </summary>
+    [HttpPost("/admin/account/authenticator/setup")]
+    public async Task<IActionResult> SetUpAuthenticator()
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        if (!await users.GetTwoFactorEnabledAsync(user) && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            // The new stamp ends the other sessions, as any change to sign-in does; this one continues.
+            await signIn.RefreshSignInAsync(user);
+        }
+        return Redirect("/admin/account");
+    }
+
     [HttpGet("/admin/account/password")]
     public IActionResult ChangePassword() => View(new ChangePasswordModel());
 
@@ -195,23 +214,19 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
 
     private async Task<AuthenticatorModel> AuthenticatorModelFor(PortalUser user)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // Resetting the key renews the security stamp; keep this session.
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        }
-        var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("NewsPortal")}:{UrlEncoder.Default.Encode(user.Email ?? "")}?secret={key}&issuer=NewsPortal&digits=6";
-        using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        return new AuthenticatorModel
+        var model = new AuthenticatorModel
         {
             IsEnabled = await users.GetTwoFactorEnabledAsync(user),
-            SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant(),
-            AuthenticatorUri = uri,
-            QrCodeSvg = new SvgQRCode(qr).GetGraphic(4),
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user),
         };
+        // Only read here: the key is created by SetUpAuthenticator (a POST), never by showing the page.
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (model.IsEnabled || string.IsNullOrEmpty(key)) return model;
+        var uri = $"otpauth://totp/{UrlEncoder.Default.Encode("NewsPortal")}:{UrlEncoder.Default.Encode(user.Email ?? "")}?secret={key}&issuer=NewsPortal&digits=6";
+        using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        model.SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        model.AuthenticatorUri = uri;
+        model.QrCodeSvg = new SvgQRCode(qr).GetGraphic(4);
+        return model;
     }
 }

@@ -84,10 +84,12 @@ public sealed class ImportController(NewsImporter importer, ImportUploadStore up
     }
 
     [HttpGet("/admin/export")]
-    public IActionResult Export(string format = "json", NewsSection? section = null, int? year = null)
+    public async Task<IActionResult> Export(string format = "json", NewsSection? section = null, int? year = null, CancellationToken ct = default)
     {
         if (!ModelState.IsValid || format is not ("json" or "markdown") || year is < 1000 or > 9999) return BadRequest();
         var selection = new ExportSelection(section, year);
+        // Recorded before the first byte leaves: the content is out once streaming starts, even if the download breaks off.
+        await audit.WriteAsync(AuditEventKind.Export, UserName, $"{format} export", selection.Description, ClientAddress, ct);
         var markdown = format == "markdown";
         // Streamed straight from the database to the response.
         return new FileCallbackResult(markdown ? "application/zip" : "application/json; charset=utf-8",

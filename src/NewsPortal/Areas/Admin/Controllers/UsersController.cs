@@ -39,12 +39,29 @@ public sealed class UsersController(UserManager<PortalUser> users, AccountAdmini
     [HttpPost("/admin/users/{id}/enable")]
     public Task<IActionResult> Enable([FromRoute] string id, CancellationToken ct) => SetDisabled(id, false, ct);
 
-    [HttpPost("/admin/users/{id}/reset-password")]
-    public async Task<IActionResult> ResetPassword([FromRoute] string id, CancellationToken ct)
+    /// <summary>Asks before resetting: the reset ends the user's sessions and their password stops working.</summary>
+    [HttpGet("/admin/users/{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword([FromRoute] string id)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
-        var result = await accounts.ResetPasswordAsync(id);
+        var confirmation = await accounts.PasswordResetConfirmationAsync(id);
+        return View("ResetPassword", new ResetPasswordConfirmationModel(user.Id, user.Email ?? user.UserName ?? user.Id, confirmation!));
+    }
+
+    // The new password is shown in this POST's own answer (never in an address, TempData or the log). Sending the same
+    // form again, e.g. by refreshing this answer, finds its confirmation used up and resets nothing.
+    [HttpPost("/admin/users/{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword([FromRoute] string id, [FromForm] string? confirmation, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var result = await accounts.ResetPasswordAsync(id, confirmation);
+        if (result.WasStale)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(nameof(Index), new UsersViewModel(await RowsAsync(ct), "reset-stale", user.Email));
+        }
         if (!result.Succeeded) return Problem(string.Join(" ", result.Errors));
         await audit.WriteAsync(AuditEventKind.PasswordReset, UserName, user.Email, null, ClientAddress, ct);
         return View(nameof(Index), new UsersViewModel(await RowsAsync(ct), "reset", user.Email, result.GeneratedPassword));

@@ -75,6 +75,10 @@ public sealed class ItemFormModel : IValidatableObject
                      (nameof(PhotoAltText), PhotoAltText), (nameof(PhotoCaption), PhotoCaption), (nameof(PhotoCredit), PhotoCredit), (nameof(Tags), Tags) })
             if (value?.IndexOfAny(Core.Import.ImportValidator.ControlCharacters) >= 0 || value?.Contains('\0') == true)
                 yield return new("Remove the invisible control character (it was probably pasted in).", [name]);
+        // Reported, never cut: the field keeps what was typed, so the editor chooses which tags go.
+        var tags = Core.News.Tags.Parse(Tags);
+        if (Core.News.Tags.CountProblem(tags) is { } tooManyTags)
+            yield return new($"{char.ToUpperInvariant(tooManyTags[0])}{tooManyTags[1..]}; remove {tags.Count - Core.News.Tags.MaxPerItem}.", [nameof(Tags)]);
         if (Status == NewsStatus.Scheduled && PublishAt is null)
             yield return new("Give the time from which the scheduled item is public.", [nameof(PublishAt)]);
         var hasPhoto = PhotoUpload is not null || (!string.IsNullOrEmpty(PhotoFileName) && !RemovePhoto);
