@@ -20,7 +20,7 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         })!;
 
     private static readonly Expression<Func<NewsItem, NewsSummary>> ToSummary =
-        i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section);
+        i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section, i.UpdatedAtUtc);
 
     /// <summary>What readers may see now (NewsItem.IsPublicAt says the same in C#).</summary>
     private IQueryable<NewsItem> PublicItems()

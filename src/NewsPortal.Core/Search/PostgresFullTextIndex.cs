@@ -30,7 +30,7 @@ public sealed class PostgresFullTextIndex(NewsDbContext db) : IFullTextIndex
     {
         var text = TsQuery(query);
         return db.Database.SqlQuery<SearchRow>($"""
-            SELECT i."Id", i."Slug", i."Title", i."Summary", i."PublishedOn", i."Language", i."Section",
+            SELECT i."Id", i."Slug", i."Title", i."Summary", i."PublishedOn", i."Language", i."Section", i."UpdatedAtUtc",
                    ts_headline('newsportal', i."Summary" || ' ' || i."Body", to_tsquery('newsportal', {text}), {HeadlineOptions}) AS "Snippet"
             FROM (
                 SELECT i."Id", ts_rank(i."SearchVector", to_tsquery('newsportal', {text})) AS "Rank"

@@ -31,7 +31,7 @@ public sealed class SqliteFullTextIndex(NewsDbContext db) : IFullTextIndex
         // plus keeps FTS5 from looking up each of those rows with the match (+s.rowid is no rowid constraint): one pass
         // over the matches is cheaper than a fresh prefix expansion per row (13 to 60% less time at 100,000 items).
         return db.Database.SqlQuery<SearchRow>($"""
-            SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section,
+            SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section, i.UpdatedAtUtc,
                    snippet(NewsItemsSearch, -1, {MatchStart.ToString()}, {MatchEnd.ToString()}, '…', 24) AS Snippet
             FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}

@@ -32,9 +32,9 @@ public static class AtomFeedWriter
                 xml.WriteElementString("title", Atom, item.Title);
                 xml.WriteElementString("id", Atom, url);
                 Link(xml, "alternate", url);
-                var date = Timestamp(item.PublishedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-                xml.WriteElementString("published", Atom, date);
-                xml.WriteElementString("updated", Atom, date);
+                xml.WriteElementString("published", Atom, Timestamp(item.PublishedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+                // The last save, not the publication date: a correction then shows as a change to feed readers.
+                xml.WriteElementString("updated", Atom, Timestamp(item.UpdatedAtUtc));
                 xml.WriteElementString("summary", Atom, item.Summary);
                 xml.WriteEndElement();
             }
