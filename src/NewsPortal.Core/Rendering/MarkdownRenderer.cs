@@ -45,6 +45,19 @@ public sealed class MarkdownRenderer
         }
     }
 
+    /// <summary>The words a reader sees, without Markdown syntax or link addresses (for search and its extracts).</summary>
+    public string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, _pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            return markdown;
+        }
+    }
+
     /// <summary>Null when the text renders as Markdown; otherwise why not (for validation messages).</summary>
     public string? Problem(string markdown)
     {

@@ -37,7 +37,7 @@ public sealed class NewsSearch(IFullTextIndex index, TimeProvider clock)
         var pieces = new List<(string, bool)>();
         var text = new StringBuilder();
         var inMatch = false;
-        foreach (var c in snippet.Replace("\\", ""))
+        foreach (var c in snippet)
         {
             if (c is IFullTextIndex.MatchStart or IFullTextIndex.MatchEnd)
             {

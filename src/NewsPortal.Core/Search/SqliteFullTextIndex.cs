@@ -6,7 +6,8 @@ using static NewsPortal.Core.Search.IFullTextIndex;
 namespace NewsPortal.Core.Search;
 
 /// <summary>
-/// SQLite FTS5 (table NewsItemsSearch, kept in step by triggers): bm25 relevance and snippet(). Matches are checked
+/// SQLite FTS5 (table NewsItemsSearch over Title, Summary and BodyText, the body as plain text, kept in step by
+/// triggers): bm25 relevance and snippet(). Matches are checked
 /// against the public-item filter through the covering index IX_NewsItems_SearchFilter (migration SearchFilterIndex):
 /// the planner would otherwise read each matching row from the table, past its long body.
 /// </summary>
