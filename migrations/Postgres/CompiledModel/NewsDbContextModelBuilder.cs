@@ -12,7 +12,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dc5c9409-b0fa-4b5a-a92c-dae6726bf6d8"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("a110dd89-4fd3-4656-b6f2-c9dddb2a4488"), entityTypeCount: 13)
         {
         }
 

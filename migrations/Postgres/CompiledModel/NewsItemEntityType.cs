@@ -24,7 +24,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
                 "NewsPortal.Core.News.NewsItem",
                 typeof(NewsItem),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 unnamedIndexCount: 7,
                 keyCount: 1);
 
@@ -59,6 +59,13 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
                 propertyInfo: typeof(NewsItem).GetProperty("BodyHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NewsItem).GetField("<BodyHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             bodyHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var bodyText = runtimeEntityType.AddProperty(
+                "BodyText",
+                typeof(string),
+                propertyInfo: typeof(NewsItem).GetProperty("BodyText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<BodyText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            bodyText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAtUtc = runtimeEntityType.AddProperty(
                 "CreatedAtUtc",

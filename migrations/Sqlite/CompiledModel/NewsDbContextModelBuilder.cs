@@ -11,7 +11,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39872ddf-74ae-4a2f-9312-4104c2721ede"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("d12c8133-47a5-4f1c-9bc7-b7ad21ad2757"), entityTypeCount: 13)
         {
         }
 

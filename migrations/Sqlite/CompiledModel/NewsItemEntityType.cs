@@ -23,7 +23,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
                 "NewsPortal.Core.News.NewsItem",
                 typeof(NewsItem),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 unnamedIndexCount: 7,
                 keyCount: 1);
 
@@ -54,6 +54,12 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(NewsItem).GetProperty("BodyHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NewsItem).GetField("<BodyHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var bodyText = runtimeEntityType.AddProperty(
+                "BodyText",
+                typeof(string),
+                propertyInfo: typeof(NewsItem).GetProperty("BodyText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<BodyText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var createdAtUtc = runtimeEntityType.AddProperty(
                 "CreatedAtUtc",

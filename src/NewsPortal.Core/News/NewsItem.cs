@@ -17,6 +17,9 @@ public sealed class NewsItem
     /// <summary>The body rendered and sanitized at save time, so reads never run the Markdown pipeline.</summary>
     public string BodyHtml { get; set; } = "";
 
+    /// <summary>The body's words without Markdown, made at save time: what search indexes and quotes in its extracts.</summary>
+    public string BodyText { get; set; } = "";
+
     public DateOnly PublishedOn { get; set; }
     public NewsSection Section { get; set; }
 

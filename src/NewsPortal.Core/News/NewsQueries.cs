@@ -20,7 +20,7 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         })!;
 
     private static readonly Expression<Func<NewsItem, NewsSummary>> ToSummary =
-        i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section);
+        i => new NewsSummary(i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section, i.UpdatedAtUtc);
 
     /// <summary>What readers may see now (NewsItem.IsPublicAt says the same in C#).</summary>
     private IQueryable<NewsItem> PublicItems()
@@ -67,9 +67,18 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
     public Task<NewsItem?> BySlugAsync(string slug, CancellationToken ct = default) =>
         items.FindAsync(db, slug, clock.GetUtcNow().UtcDateTime, ct);
 
-    /// <summary>The public item that lived at this address on the original site (legacy addresses answer 301).</summary>
-    public Task<string?> SlugForSourceAddressAsync(string sourceAddress, CancellationToken ct = default) =>
-        PublicItems().Where(i => i.SourceAddress == sourceAddress).Select(i => i.Slug).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The public item that lived at this address on the original site (legacy addresses answer 301). The server hands
+    /// over the path percent-decoded, while imports store it encoded ("%20", "%C3%A5"), so both forms are looked up.
+    /// </summary>
+    public Task<string?> SlugForSourceAddressAsync(string decodedPath, CancellationToken ct = default)
+    {
+        var encoded = OriginalAddress.Encode(decodedPath);
+        // A "%" left after decoding was sent as "%25": comparing the decoded path with stored, encoded addresses would
+        // then decode twice ("%2520" finding "%20"), so only the encoded form is looked up.
+        var plain = decodedPath.Contains('%') ? encoded : decodedPath;
+        return PublicItems().Where(i => i.SourceAddress == encoded || i.SourceAddress == plain).Select(i => i.Slug).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>The saved versions of an item that were public when saved, oldest first (the item's mementos).</summary>
     public async Task<IReadOnlyList<PublicRevision>> PublishedRevisionsAsync(int itemId, CancellationToken ct = default)

@@ -39,9 +39,16 @@ public sealed class NewsWriter(NewsDbContext db, MarkdownRenderer markdown, Time
     private async Task<bool> IsTakenAsync(string slug, CancellationToken ct) =>
         db.NewsItems.Local.Any(i => i.Slug == slug) || await db.NewsItems.AnyAsync(i => i.Slug == slug, ct);
 
-    private void Touch(NewsItem item, string? user, DateTime now)
+    /// <summary>What is stored from the body: the HTML pages show and the plain text search reads.</summary>
+    public void Render(NewsItem item)
     {
         item.BodyHtml = markdown.ToHtml(item.Body);
+        item.BodyText = markdown.ToPlainText(item.Body);
+    }
+
+    private void Touch(NewsItem item, string? user, DateTime now)
+    {
+        Render(item);
         item.UpdatedAtUtc = now;
         item.UpdatedBy = user;
         item.Version = Guid.NewGuid();

@@ -45,6 +45,19 @@ public sealed class MarkdownRenderer
         }
     }
 
+    /// <summary>The words a reader sees, without Markdown syntax or link addresses (for search and its extracts).</summary>
+    public string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, _pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            return markdown;
+        }
+    }
+
     /// <summary>Null when the text renders as Markdown; otherwise why not (for validation messages).</summary>
     public string? Problem(string markdown)
     {
@@ -80,10 +93,28 @@ public sealed class MarkdownRenderer
         return AllowedSchemes.Contains(compact[..colon]);
     }
 
+    /// <summary>True for addresses on the portal itself (paths such as /media/…); false for any scheme and for "//host".</summary>
+    private static bool IsOnThisSite(string? url)
+    {
+        var compact = new string((url ?? "").Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        if (compact.StartsWith("//", StringComparison.Ordinal)) return false;
+        var colon = compact.IndexOf(':');
+        var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);
+        return colon < 0 || (firstDelimiter >= 0 && firstDelimiter < colon);
+    }
+
     private static void DefuseUnsafeLinks(MarkdownDocument document)
     {
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
+            if (link.IsImage && IsSafeUrl(link.Url) && !IsOnThisSite(link.Url))
+            {
+                // The CSP (img-src 'self') would block it, and loading it would tell the other site who reads the
+                // item: a link to the image instead, named by its alt text.
+                link.IsImage = false;
+                if (link.FirstChild is null) link.AppendChild(new LiteralInline("Image: " + link.Url));
+                continue;
+            }
             if (IsSafeUrl(link.Url)) continue;
             if (link.IsImage)
             {

@@ -27,7 +27,7 @@ public sealed class NewsSearch(IFullTextIndex index, TimeProvider clock)
 
         var rows = await index.PageAsync(request, (page - 1) * pageSize, pageSize, ct);
         var hits = rows.Select(r => new SearchHit(
-            new NewsSummary(r.Slug, r.Title, r.Summary, r.PublishedOn, r.Language, Enum.Parse<NewsSection>(r.Section)),
+            new NewsSummary(r.Slug, r.Title, r.Summary, r.PublishedOn, r.Language, Enum.Parse<NewsSection>(r.Section), r.UpdatedAtUtc),
             ToSnippet(r.Snippet))).ToList();
         return result with { Items = hits };
     }
@@ -37,7 +37,7 @@ public sealed class NewsSearch(IFullTextIndex index, TimeProvider clock)
         var pieces = new List<(string, bool)>();
         var text = new StringBuilder();
         var inMatch = false;
-        foreach (var c in snippet.Replace("\\", ""))
+        foreach (var c in snippet)
         {
             if (c is IFullTextIndex.MatchStart or IFullTextIndex.MatchEnd)
             {

@@ -6,7 +6,7 @@ using static NewsPortal.Core.Search.IFullTextIndex;
 namespace NewsPortal.Core.Search;
 
 /// <summary>
-/// PostgreSQL full-text search: the stored column "SearchVector" (title weighted A, summary B, body C) under a GIN
+/// PostgreSQL full-text search: the stored column "SearchVector" (title weighted A, summary B, body as plain text C) under a GIN
 /// index, ranked by ts_rank, with ts_headline snippets made only for the page shown. The text search configuration
 /// "newsportal" is "simple" plus unaccent, so it matches like SQLite's FTS5 (no stemming, diacritics ignored).
 /// </summary>
@@ -30,8 +30,8 @@ public sealed class PostgresFullTextIndex(NewsDbContext db) : IFullTextIndex
     {
         var text = TsQuery(query);
         return db.Database.SqlQuery<SearchRow>($"""
-            SELECT i."Id", i."Slug", i."Title", i."Summary", i."PublishedOn", i."Language", i."Section",
-                   ts_headline('newsportal', i."Summary" || ' ' || i."Body", to_tsquery('newsportal', {text}), {HeadlineOptions}) AS "Snippet"
+            SELECT i."Id", i."Slug", i."Title", i."Summary", i."PublishedOn", i."Language", i."Section", i."UpdatedAtUtc",
+                   ts_headline('newsportal', i."Summary" || ' ' || i."BodyText", to_tsquery('newsportal', {text}), {HeadlineOptions}) AS "Snippet"
             FROM (
                 SELECT i."Id", ts_rank(i."SearchVector", to_tsquery('newsportal', {text})) AS "Rank"
                 FROM "NewsItems" i

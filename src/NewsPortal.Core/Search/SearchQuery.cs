@@ -17,7 +17,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Words, bool LastWordIsPre
 }
 
 /// <summary>One public item that matched, with its text around the matched words (marked by the engine).</summary>
-public sealed record SearchRow(int Id, string Slug, string Title, string Summary, DateOnly PublishedOn, string Language, string Section, string Snippet);
+public sealed record SearchRow(int Id, string Slug, string Title, string Summary, DateOnly PublishedOn, string Language, string Section, DateTime UpdatedAtUtc, string Snippet);
 
 /// <summary>The database's own full-text index: FTS5 on SQLite, tsvector with a GIN index on PostgreSQL.</summary>
 public interface IFullTextIndex

@@ -6,7 +6,8 @@ using static NewsPortal.Core.Search.IFullTextIndex;
 namespace NewsPortal.Core.Search;
 
 /// <summary>
-/// SQLite FTS5 (table NewsItemsSearch, kept in step by triggers): bm25 relevance and snippet(). Matches are checked
+/// SQLite FTS5 (table NewsItemsSearch over Title, Summary and BodyText, the body as plain text, kept in step by
+/// triggers): bm25 relevance and snippet(). Matches are checked
 /// against the public-item filter through the covering index IX_NewsItems_SearchFilter (migration SearchFilterIndex):
 /// the planner would otherwise read each matching row from the table, past its long body.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class SqliteFullTextIndex(NewsDbContext db) : IFullTextIndex
         // plus keeps FTS5 from looking up each of those rows with the match (+s.rowid is no rowid constraint): one pass
         // over the matches is cheaper than a fresh prefix expansion per row (13 to 60% less time at 100,000 items).
         return db.Database.SqlQuery<SearchRow>($"""
-            SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section,
+            SELECT i.Id, i.Slug, i.Title, i.Summary, i.PublishedOn, i.Language, i.Section, i.UpdatedAtUtc,
                    snippet(NewsItemsSearch, -1, {MatchStart.ToString()}, {MatchEnd.ToString()}, '…', 24) AS Snippet
             FROM NewsItemsSearch s CROSS JOIN NewsItems i ON i.Id = s.rowid
             WHERE NewsItemsSearch MATCH {match}

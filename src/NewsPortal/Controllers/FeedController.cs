@@ -74,14 +74,15 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
     private async Task<IActionResult> RssFor(NewsFilter filter, string title, CancellationToken ct)
     {
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
-        return File(RssFeedWriter.Write(title, site.Value.Subtitle, BaseUrl, items), "application/rss+xml; charset=utf-8");
+        var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
+        return File(RssFeedWriter.Write(title, site.Value.Subtitle, site.Value.Language, BaseUrl, updated, items), "application/rss+xml; charset=utf-8");
     }
 
     private async Task<IActionResult> AtomFor(NewsFilter filter, string title, CancellationToken ct)
     {
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
-        return File(AtomFeedWriter.Write(title, $"{BaseUrl}{Request.Path}", $"{BaseUrl}/", updated, items), "application/atom+xml; charset=utf-8");
+        return File(AtomFeedWriter.Write(title, site.Value.Language, $"{BaseUrl}{Request.Path}", $"{BaseUrl}/", updated, items), "application/atom+xml; charset=utf-8");
     }
 
     private FileContentResult Xml(byte[] document) => File(document, "application/xml; charset=utf-8");

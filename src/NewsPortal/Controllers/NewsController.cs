@@ -105,6 +105,9 @@ public sealed class NewsController(NewsQueries news, MarkdownRenderer markdown, 
         // A page number that is not a number, or past the end, is a page that does not exist.
         if (!ModelState.IsValid) return NotFound();
         var result = await news.PageAsync(filter, page, site.Value.PageSize, ct);
-        return result is null ? NotFound() : View("Index", new NewsListViewModel(heading, result, listPath));
+        // Any year, month or tag can be typed into an address; one with no public item is no page (sections and the
+        // whole list always exist, even while empty).
+        if (result is null || (result.TotalCount == 0 && (filter.Year is not null || filter.Tag is not null))) return NotFound();
+        return View("Index", new NewsListViewModel(heading, result, listPath));
     }
 }

@@ -10,13 +10,14 @@ public static class AtomFeedWriter
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static byte[] Write(string title, string selfUrl, string siteUrl, DateTime updatedUtc, IEnumerable<NewsSummary> items)
+    public static byte[] Write(string title, string language, string selfUrl, string siteUrl, DateTime updatedUtc, IEnumerable<NewsSummary> items)
     {
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
+            xml.WriteAttributeString("xml", "lang", null, language);
             xml.WriteElementString("title", Atom, title);
             xml.WriteElementString("id", Atom, selfUrl);
             xml.WriteElementString("updated", Atom, Timestamp(updatedUtc));
@@ -29,12 +30,14 @@ public static class AtomFeedWriter
             {
                 var url = $"{siteUrl.TrimEnd('/')}/news/{Uri.EscapeDataString(item.Slug)}";
                 xml.WriteStartElement("entry", Atom);
+                if (!string.Equals(item.Language, language, StringComparison.OrdinalIgnoreCase))
+                    xml.WriteAttributeString("xml", "lang", null, item.Language);
                 xml.WriteElementString("title", Atom, item.Title);
                 xml.WriteElementString("id", Atom, url);
                 Link(xml, "alternate", url);
-                var date = Timestamp(item.PublishedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-                xml.WriteElementString("published", Atom, date);
-                xml.WriteElementString("updated", Atom, date);
+                xml.WriteElementString("published", Atom, Timestamp(item.PublishedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+                // The last save, not the publication date: a correction then shows as a change to feed readers.
+                xml.WriteElementString("updated", Atom, Timestamp(item.UpdatedAtUtc));
                 xml.WriteElementString("summary", Atom, item.Summary);
                 xml.WriteEndElement();
             }

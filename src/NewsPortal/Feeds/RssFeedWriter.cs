@@ -8,7 +8,7 @@ namespace NewsPortal.Feeds;
 /// <summary>RSS 2.0 through XmlWriter, so every text is escaped and the document is always well-formed.</summary>
 public static class RssFeedWriter
 {
-    public static byte[] Write(string title, string description, string baseUrl, IEnumerable<NewsSummary> items)
+    public static byte[] Write(string title, string description, string language, string baseUrl, DateTime lastChangeUtc, IEnumerable<NewsSummary> items)
     {
         using var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CheckCharacters = true };
@@ -21,7 +21,9 @@ public static class RssFeedWriter
             xml.WriteElementString("title", title);
             xml.WriteElementString("link", baseUrl + "/");
             xml.WriteElementString("description", description);
-            xml.WriteElementString("language", "en");
+            xml.WriteElementString("language", language);
+            // RSS items have no date of change; the channel's says when anything in it last changed.
+            xml.WriteElementString("lastBuildDate", lastChangeUtc.ToString("r", CultureInfo.InvariantCulture));
             foreach (var item in items)
             {
                 var link = $"{baseUrl}/news/{Uri.EscapeDataString(item.Slug)}";

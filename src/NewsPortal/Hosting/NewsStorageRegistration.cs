@@ -78,6 +78,7 @@ public static class NewsStorageRegistration
         services.AddScoped<NewsQueries>();
         services.AddScoped<NewsSearch>();
         services.AddScoped<NewsWriter>();
+        services.AddScoped<StoredBodyRefresh>();
         services.AddScoped<ArchiveSeeder>();
         services.AddScoped<NewsEditor>();
         services.AddScoped<EditorQueries>();
@@ -164,7 +165,14 @@ public static class NewsStorageRegistration
             if (unknown.Count > 0)
                 throw new StorageException($"The database was migrated by a newer version of NewsPortal ({string.Join(", ", unknown)}), " +
                     "which this version does not know. Run that version or a later one, or restore a backup taken before the upgrade.");
-            if (database.GetMigrations().Except(applied).Any()) await database.MigrateAsync();
+            var pending = database.GetMigrations().Except(applied).ToList();
+            if (pending.Count > 0) await database.MigrateAsync();
+            // Part of the upgrade, so it runs where the migration ran (on PostgreSQL, in the one instance that migrates).
+            if (pending.Any(id => StoredBodyRefresh.AfterMigrations.Contains(id[(id.IndexOf('_') + 1)..])))
+            {
+                var count = await scope.ServiceProvider.GetRequiredService<StoredBodyRefresh>().RunAsync();
+                app.Logger.LogInformation("Rendered the bodies of {ItemCount} items again after the upgrade", count);
+            }
         }
         if (sqlite)
         {

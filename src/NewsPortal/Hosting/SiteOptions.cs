@@ -12,6 +12,13 @@ public sealed class SiteOptions
 
     public string Subtitle { get; set; } = "";
 
+    /// <summary>
+    /// BCP 47 tag of the site's content as its feeds announce it (RSS language, Atom xml:lang); an item in another
+    /// language carries its own tag. The chrome's words are English whatever this says.
+    /// </summary>
+    [Required, RegularExpression("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", ErrorMessage = "Site:Language must be a language tag such as en or sv.")]
+    public string Language { get; set; } = "en";
+
     [Range(1, 100)]
     public int PageSize { get; set; } = 10;
 
@@ -34,8 +41,6 @@ public sealed class SiteOptions
 
     /// <summary>False renders every public page afresh (the benchmark measures both ways).</summary>
     public bool CachePublicPages { get; set; } = true;
-
-
 
     /// <summary>Shown on the Contact page; empty means no address has been published.</summary>
     [EmailAddress]

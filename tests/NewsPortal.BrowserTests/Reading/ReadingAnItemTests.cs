@@ -61,6 +61,28 @@ public sealed class ReadingAnItemTests(BrowserPortalFixture portal) : IClassFixt
     }
 
     [Fact]
+    public async Task A_remembered_text_size_is_there_from_the_first_frame_without_a_jump()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/about");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+        // Noted in the first animation frame, which comes before the first paint.
+        await page.AddInitScriptAsync("requestAnimationFrame(function () { window.firstFrameClasses = document.documentElement.className; });");
+        // Scripts arrive late, as on a slow connection: a size applied only once a script has arrived after the first
+        // frame would be missing from it.
+        await page.RouteAsync("**/js/*.js", async route =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync("/news/cybercrime-eu-us-cooperation-a-necessity");
+
+        Assert.Contains("text-size-4", await page.EvaluateAsync<string>("() => window.firstFrameClasses"));
+    }
+
+    [Fact]
     public async Task Without_javascript_the_page_reads_fully_and_print_opens_the_print_version()
     {
         var page = await portal.NewPageAsync(javaScriptEnabled: false);

@@ -127,6 +127,8 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
 
         Assert.All(page.QuerySelectorAll(".text-size-tool"), item => Assert.True(item.HasAttribute("hidden")));
         Assert.NotNull(page.QuerySelector("script[src^='/js/tools.js'][defer]"));
+        // The remembered size must be set before the first paint, so its script is neither deferred nor async.
+        Assert.NotNull(page.QuerySelector("head script[src^='/js/text-size.js']:not([defer]):not([async])"));
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 

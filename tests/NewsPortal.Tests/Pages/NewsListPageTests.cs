@@ -61,6 +61,9 @@ public sealed class NewsListPageTests(PagedNewsFactory factory) : IClassFixture<
     [InlineData("/news?page=abc")]
     [InlineData("/news?page=99999999999")]
     [InlineData("/news/2013?page=4")]
+    [InlineData("/news/2009")]
+    [InlineData("/news/2013/07")]
+    [InlineData("/tags/no-item-has-this-test-tag")]
     public async Task Pages_that_do_not_exist_answer_404(string path)
     {
         var (response, page) = await factory.CreateClient().GetPageAsync(path);

@@ -27,6 +27,24 @@ public sealed class SearchPageTests(NewsPortalFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task An_extract_shows_the_body_as_plain_text_and_link_addresses_are_not_searched()
+    {
+        var word = "plainextract" + Guid.NewGuid().ToString("N")[..6];
+        await new NewsItemBuilder()
+            .WithBody($"A **fictional** test sentence with {word} and [a made-up link](https://fakehost{word}.example/page), `code` and ![a fake chart](/media/fake.png).")
+            .SaveAsync(factory.Services);
+
+        var found = await SearchAsync("q=" + word);
+        var byAddress = await SearchAsync($"q=fakehost{word}");
+
+        var snippet = found.QuerySelector(".search-results .snippet")!.Text();
+        // PostgreSQL's extract leaves out the final full stop, so the expected words stop before it.
+        Assert.Contains($"fictional test sentence with {word} and a made-up link, code and a fake chart", snippet);
+        Assert.Equal(word, found.QuerySelector(".search-results .snippet mark")!.Text());
+        Assert.Empty(byAddress.QuerySelectorAll(".search-results h3"));
+    }
+
+    [Fact]
     public async Task Accents_and_word_beginnings_are_enough()
     {
         var page = await SearchAsync("q=" + Uri.EscapeDataString("malmstrom cybercri"));

@@ -13,7 +13,7 @@ public sealed class StaticAssetTests(NewsPortalFactory factory) : IClassFixture<
 
         var assets = page.QuerySelectorAll("link[rel='stylesheet'][href], script[src]")
             .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")).ToList();
-        Assert.Equal(3, assets.Count);
+        Assert.Equal(4, assets.Count);
         foreach (var asset in assets)
         {
             // Ask as a browser does: a server that offers compressed copies must have them.

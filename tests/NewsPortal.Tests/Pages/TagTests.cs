@@ -31,6 +31,18 @@ public sealed class TagTests(NewsPortalFactory factory) : IClassFixture<NewsPort
     }
 
     [Fact]
+    public async Task A_tag_whose_items_are_not_public_has_no_page()
+    {
+        var tag = "draft-only-" + Guid.NewGuid().ToString("N")[..8];
+        await new NewsItemBuilder().Tagged(tag).WithStatus(NewsPortal.Core.News.NewsStatus.Draft).SaveAsync(factory.Services);
+
+        var (response, page) = await factory.CreateClient().GetPageAsync($"/tags/{tag}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", page.QuerySelector("main h1")!.Text());
+    }
+
+    [Fact]
     public async Task Tags_come_in_through_every_import_format_and_go_out_in_the_export()
     {
         var marker = Guid.NewGuid().ToString("N")[..8];

@@ -89,4 +89,28 @@ public sealed class MarkdownRendererTests
         Assert.Equal("# not a heading", rendered[1].TextContent);
         Assert.Equal("1. not a list", rendered[2].TextContent);
     }
+
+    [Theory]
+    [InlineData("![A fake chart](https://images.example/chart.png)", "A fake chart", "https://images.example/chart.png")]
+    [InlineData("![](http://images.example/chart.png)", "Image: http://images.example/chart.png", "http://images.example/chart.png")]
+    [InlineData("![A fake chart](//images.example/chart.png)", "A fake chart", "//images.example/chart.png")]
+    public async Task Shows_an_image_from_another_site_as_a_link_to_it_never_loading_it(string markdown, string text, string address)
+    {
+        var doc = await RenderAsync(markdown);
+
+        Assert.Empty(doc.QuerySelectorAll("img"));
+        var link = Assert.Single(doc.QuerySelectorAll("a"));
+        Assert.Equal(address, link.GetAttribute("href"));
+        Assert.Equal(text, link.Text());
+    }
+
+    [Fact]
+    public async Task Keeps_an_uploaded_photo_as_an_image()
+    {
+        var doc = await RenderAsync("![A test photo](/media/test-photo.png)");
+
+        var image = Assert.Single(doc.QuerySelectorAll("img"));
+        Assert.Equal("/media/test-photo.png", image.GetAttribute("src"));
+        Assert.Equal("A test photo", image.GetAttribute("alt"));
+    }
 }

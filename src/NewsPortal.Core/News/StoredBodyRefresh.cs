@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Data;
+
+namespace NewsPortal.Core.News;
+
+/// <summary>
+/// Renders every item's stored HTML and plain text again from its Markdown, for when what the renderer makes has
+/// changed (rows saved before keep the old rendering until then). Not an edit: the save time and version stay.
+/// </summary>
+public sealed class StoredBodyRefresh(NewsDbContext db, NewsWriter writer)
+{
+    /// <summary>Migrations after which the start renders every body again (names without their timestamp).</summary>
+    public static readonly IReadOnlySet<string> AfterMigrations = new HashSet<string> { "PlainTextBodies" };
+
+    private const int BatchSize = 200;
+
+    /// <returns>How many items were rendered again.</returns>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var count = 0;
+        var lastId = 0;
+        while (true)
+        {
+            // Deleted items too, so no row keeps a rendering of the old kind.
+            var batch = await db.NewsItems.Where(i => i.Id > lastId).OrderBy(i => i.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) return count;
+            foreach (var item in batch) writer.Render(item);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            count += batch.Count;
+            lastId = batch[^1].Id;
+        }
+    }
+}
