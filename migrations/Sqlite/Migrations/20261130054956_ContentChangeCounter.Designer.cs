@@ -11,7 +11,7 @@ using NewsPortal.Core.Data;
 namespace NewsPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(NewsDbContext))]
-    [Migration("20261130052620_ContentChangeCounter")]
+    [Migration("20261130054956_ContentChangeCounter")]
     partial class ContentChangeCounter
     {
         /// <inheritdoc />
@@ -370,6 +370,10 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
