@@ -74,6 +74,7 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
     private async Task<IActionResult> RssFor(NewsFilter filter, string title, CancellationToken ct)
     {
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
+        if (items.Count == 0 && filter.Tag is not null) return NotFound(); // as the tag's page: no public item, no tag
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
         return File(RssFeedWriter.Write(title, site.Value.Subtitle, site.Value.Language, BaseUrl, updated, items), "application/rss+xml; charset=utf-8");
     }
@@ -81,6 +82,7 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
     private async Task<IActionResult> AtomFor(NewsFilter filter, string title, CancellationToken ct)
     {
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
+        if (items.Count == 0 && filter.Tag is not null) return NotFound(); // as the tag's page: no public item, no tag
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
         return File(AtomFeedWriter.Write(title, site.Value.Language, $"{BaseUrl}{Request.Path}", $"{BaseUrl}/", updated, items), "application/atom+xml; charset=utf-8");
     }

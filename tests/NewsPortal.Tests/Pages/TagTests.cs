@@ -42,6 +42,19 @@ public sealed class TagTests(NewsPortalFactory factory) : IClassFixture<NewsPort
         Assert.Equal("Page not found", page.QuerySelector("main h1")!.Text());
     }
 
+    [Theory]
+    [InlineData("feed.xml")]
+    [InlineData("feed.atom")]
+    public async Task A_tag_whose_items_are_not_public_has_no_feed(string feed)
+    {
+        var tag = "draft-feed-" + Guid.NewGuid().ToString("N")[..8];
+        await new NewsItemBuilder().Tagged(tag).WithStatus(NewsPortal.Core.News.NewsStatus.Draft).SaveAsync(factory.Services);
+
+        var response = await factory.CreateClient().GetAsync($"/tags/{tag}/{feed}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task Tags_come_in_through_every_import_format_and_go_out_in_the_export()
     {
