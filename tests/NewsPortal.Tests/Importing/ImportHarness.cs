@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -45,4 +46,18 @@ public static class ImportHarness
 
     public static string JsonItem(string title, string date = "2013-02-01", string extra = "") =>
         $$"""{"title": "{{title}}", "date": "{{date}}", "body": "Body of {{title}}."{{extra}}}""";
+
+    /// <summary>Uploads a file through the import page, as its form does: the dry run's answer.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(EditorSession editor, string fileName, byte[] content)
+    {
+        var (_, page) = await editor.GetAsync("/admin/import");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("form[action='/admin/import'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await editor.Client.PostAsync("/admin/import", form);
+    }
 }

@@ -14,19 +14,6 @@ namespace NewsPortal.Tests.Importing;
 
 public sealed class ImportPageAndExportTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
 {
-    private static async Task<HttpResponseMessage> UploadAsync(EditorSession editor, string fileName, byte[] content)
-    {
-        var (_, page) = await editor.GetAsync("/admin/import");
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(page.QuerySelector("form[action='/admin/import'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await editor.Client.PostAsync("/admin/import", form);
-    }
-
     [Fact]
     public async Task An_editor_uploads_sees_the_dry_run_and_applies_it()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +94,7 @@ public sealed class ReimportAfterSiteEditTests(NewsPortalFactory factory) : ICla
         var title = await ImportedThenEditedOnSiteAsync();
         var editor = await EditorSession.SignInAsync(factory);
 
-        var dryRun = await Html.ParseAsync(await (await UploadAsync(editor, Encoding.UTF8.GetBytes($"[{JsonItem(title, extra: ", \"summary\": \"From the second file.\"")}]")))
+        var dryRun = await Html.ParseAsync(await (await UploadAsync(editor, "items.json", Encoding.UTF8.GetBytes($"[{JsonItem(title, extra: ", \"summary\": \"From the second file.\"")}]")))
             .Content.ReadAsStringAsync());
         var applyForm = dryRun.QuerySelector("form[action='/admin/import/apply']")!;
 
@@ -117,7 +116,7 @@ public sealed class ReimportAfterSiteEditTests(NewsPortalFactory factory) : ICla
     {
         var title = $"Applied once {Guid.NewGuid():N}";
         var editor = await EditorSession.SignInAsync(factory);
-        var dryRun = await Html.ParseAsync(await (await UploadAsync(editor, Encoding.UTF8.GetBytes($"[{JsonItem(title)}]"))).Content.ReadAsStringAsync());
+        var dryRun = await Html.ParseAsync(await (await UploadAsync(editor, "items.json", Encoding.UTF8.GetBytes($"[{JsonItem(title)}]"))).Content.ReadAsStringAsync());
         var values = EditorSession.FormValues(dryRun.QuerySelector("form[action='/admin/import/apply']")!);
         var batchesBefore = await factory.WithScopeAsync(services => services.GetRequiredService<NewsDbContext>().ImportBatches.CountAsync());
 
@@ -134,18 +133,5 @@ public sealed class ReimportAfterSiteEditTests(NewsPortalFactory factory) : ICla
         Assert.Equal($"This upload was already handled by an earlier click. It was applied as batch {batch}: 1 created, 0 updated, 0 unchanged.",
             page.QuerySelector(".warning")!.Text());
         Assert.Equal(1, await factory.WithScopeAsync(services => services.GetRequiredService<NewsDbContext>().NewsItems.CountAsync(i => i.Title == title)));
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(EditorSession editor, byte[] content)
-    {
-        var (_, page) = await editor.GetAsync("/admin/import");
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(page.QuerySelector("form[action='/admin/import'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        form.Add(file, "file", "items.json");
-        return await editor.Client.PostAsync("/admin/import", form);
     }
 }
