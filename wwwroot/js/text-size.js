@@ -6,13 +6,24 @@
     var key = "newsportal.textSize";
     var smallest = 1, largest = 5, normal = 2;
     var root = document.documentElement;
+    var current = normal;
 
+    // Storage can be refused (blocked site data, some private windows): then the size lasts for this page only.
     function read() {
-        var stored = parseInt(window.localStorage.getItem(key), 10);
-        return stored >= smallest && stored <= largest ? stored : normal;
+        try {
+            var stored = parseInt(window.localStorage.getItem(key), 10);
+            return stored >= smallest && stored <= largest ? stored : current;
+        } catch (e) {
+            return current;
+        }
+    }
+
+    function remember(size) {
+        try { window.localStorage.setItem(key, String(size)); } catch (e) { /* kept for this page only */ }
     }
 
     function apply(size) {
+        current = size;
         for (var s = smallest; s <= largest; s++) root.classList.remove("text-size-" + s);
         root.classList.add("text-size-" + size);
     }
@@ -25,7 +36,7 @@
             button.addEventListener("click", function () {
                 var size = read() + (button.getAttribute("data-text-size") === "larger" ? 1 : -1);
                 size = Math.min(largest, Math.max(smallest, size));
-                window.localStorage.setItem(key, String(size));
+                remember(size);
                 apply(size);
             });
         });

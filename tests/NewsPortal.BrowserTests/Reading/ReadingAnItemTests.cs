@@ -61,6 +61,22 @@ public sealed class ReadingAnItemTests(BrowserPortalFixture portal) : IClassFixt
     }
 
     [Fact]
+    public async Task With_site_data_blocked_the_text_size_tools_still_work_on_the_page()
+    {
+        var page = await portal.NewPageAsync();
+        // As in a browser that refuses this site's storage: every use of localStorage throws.
+        await page.AddInitScriptAsync("Object.defineProperty(window, 'localStorage', { get: function () { throw new DOMException('blocked', 'SecurityError'); } });");
+        await page.GotoAsync("/news/cybercrime-eu-us-cooperation-a-necessity");
+        var body = page.Locator("article .news-body p").First;
+        var normal = await FontSizeAsync(body);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Larger text" }).ClickAsync();
+
+        Assert.True(await FontSizeAsync(body) > normal);
+    }
+
+    [Fact]
     public async Task A_remembered_text_size_is_there_from_the_first_frame_without_a_jump()
     {
         var page = await portal.NewPageAsync();
