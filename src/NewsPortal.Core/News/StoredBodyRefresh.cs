@@ -9,8 +9,11 @@ namespace NewsPortal.Core.News;
 /// </summary>
 public sealed class StoredBodyRefresh(NewsDbContext db, NewsWriter writer)
 {
-    /// <summary>Migrations after which the start renders every body again (names without their timestamp).</summary>
-    public static readonly IReadOnlySet<string> AfterMigrations = new HashSet<string> { "PlainTextBodies" };
+    /// <summary>
+    /// Empty marker migrations (names without their timestamp): the start renders every body again before applying one,
+    /// so it is applied only once that is done, and a re-render cut short is run again by the next start.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Markers = new HashSet<string> { "StoredBodiesRendered" };
 
     private const int BatchSize = 200;
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Editing;
@@ -165,14 +167,18 @@ public static class NewsStorageRegistration
             if (unknown.Count > 0)
                 throw new StorageException($"The database was migrated by a newer version of NewsPortal ({string.Join(", ", unknown)}), " +
                     "which this version does not know. Run that version or a later one, or restore a backup taken before the upgrade.");
-            var pending = database.GetMigrations().Except(applied).ToList();
-            if (pending.Count > 0) await database.MigrateAsync();
-            // Part of the upgrade, so it runs where the migration ran (on PostgreSQL, in the one instance that migrates).
-            if (pending.Any(id => StoredBodyRefresh.AfterMigrations.Contains(id[(id.IndexOf('_') + 1)..])))
+            var all = database.GetMigrations().ToList();
+            var pending = all.Except(applied).ToList();
+            // Part of the upgrade, so it runs where the migrations run (on PostgreSQL, in the one instance that migrates):
+            // up to the first pending re-render marker, the re-render, then the marker and the rest.
+            var marker = pending.FirstOrDefault(id => StoredBodyRefresh.Markers.Contains(id[(id.IndexOf('_') + 1)..]));
+            if (marker is not null)
             {
+                await database.GetService<IMigrator>().MigrateAsync(all[all.IndexOf(marker) - 1]);
                 var count = await scope.ServiceProvider.GetRequiredService<StoredBodyRefresh>().RunAsync();
-                app.Logger.LogInformation("Rendered the bodies of {ItemCount} items again after the upgrade", count);
+                app.Logger.LogInformation("Rendered the bodies of {ItemCount} items again for the upgrade", count);
             }
+            if (pending.Count > 0) await database.MigrateAsync();
         }
         if (sqlite)
         {

@@ -8,7 +8,8 @@ namespace NewsPortal.Tests.Pages;
 
 /// <summary>
 /// An item saved before search read plain text (its Markdown in the index) shows a plain extract once the portal has
-/// started on the upgraded database: the start that applies the migration renders every body again.
+/// started on the upgraded database: the start renders every body again before it applies the StoredBodiesRendered
+/// marker, also when an earlier start was stopped during that re-render.
 /// </summary>
 public sealed class SearchUpgradeTests : IDisposable
 {
@@ -19,6 +20,14 @@ public sealed class SearchUpgradeTests : IDisposable
         INSERT INTO "NewsItems" ("Slug", "Title", "Summary", "Body", "BodyHtml", "PublishedOn", "Section", "Language", "Status",
                                  "Version", "CreatedAtUtc", "UpdatedAtUtc", "Tags")
         VALUES ('an-item-from-before-the-upgrade', 'An item from before the upgrade', 'A summary written for a test.', {0},
+                '<p>stale</p>', {1}, 'News', 'en', 'Published', {2}, {3}, {3}, @NoTags)
+        """;
+
+    // After PlainTextBodies, before its re-render finished: BodyText still holds the Markdown, as the migration left it.
+    private const string InsertItemWithMarkdownText = """
+        INSERT INTO "NewsItems" ("Slug", "Title", "Summary", "Body", "BodyText", "BodyHtml", "PublishedOn", "Section", "Language",
+                                 "Status", "Version", "CreatedAtUtc", "UpdatedAtUtc", "Tags")
+        VALUES ('an-item-from-a-stopped-upgrade', 'An item from a stopped upgrade', 'A summary written for a test.', {0}, {0},
                 '<p>stale</p>', {1}, 'News', 'en', 'Published', {2}, {3}, {3}, @NoTags)
         """;
 
@@ -36,7 +45,22 @@ public sealed class SearchUpgradeTests : IDisposable
         Assert.Contains($"Before the upgrade: the fictional word {word} in a fake link", snippet);
     }
 
-    private async Task CreateOldDatabaseWithItemAsync(string markdown)
+    [Fact]
+    public async Task An_upgrade_stopped_during_the_re_render_is_finished_by_the_next_start()
+    {
+        var word = "stoppedupgrade" + Guid.NewGuid().ToString("N")[..6];
+        await CreateOldDatabaseWithItemAsync($"Before the **stop**: the fictional word {word}.", migratedUntilTheMarker: true);
+
+        var (_, page) = await _factory.CreateClient().GetPageAsync("/search?q=" + word);
+
+        Assert.Contains($"Before the stop: the fictional word {word}", page.QuerySelector(".search-results .snippet")!.Text());
+    }
+
+    /// <param name="migratedUntilTheMarker">
+    /// Every migration but the StoredBodiesRendered marker applied, as a start stopped during the re-render leaves it;
+    /// else the database as it was before PlainTextBodies.
+    /// </param>
+    private async Task CreateOldDatabaseWithItemAsync(string markdown, bool migratedUntilTheMarker = false)
     {
         var options = new DbContextOptionsBuilder<NewsDbContext>();
         if (_factory.PostgresConnectionString is { } postgres) PostgresDatabase.Use(options, postgres, compiledModel: false);
@@ -46,10 +70,12 @@ public sealed class SearchUpgradeTests : IDisposable
             SqliteDatabase.Use(options, $"Data Source={_factory.DatabasePath}", compiledModel: false);
         }
         await using var db = new NewsDbContext(options.Options);
-        await db.Database.MigrateAsync(LastMigrationBeforePlainText);
+        var migrations = db.Database.GetMigrations().ToList();
+        var marker = migrations.FindIndex(id => id.EndsWith("_StoredBodiesRendered", StringComparison.Ordinal));
+        await db.Database.MigrateAsync(migratedUntilTheMarker ? migrations[marker - 1] : LastMigrationBeforePlainText);
         // An empty tag list as each provider stores it: JSON text on SQLite, text[] on PostgreSQL (braces doubled for the
         // placeholders).
-        var insert = InsertItem.Replace("@NoTags", _factory.PostgresConnectionString is null ? "'[]'" : "'{{}}'");
+        var insert = (migratedUntilTheMarker ? InsertItemWithMarkdownText : InsertItem).Replace("@NoTags", _factory.PostgresConnectionString is null ? "'[]'" : "'{{}}'");
         await db.Database.ExecuteSqlRawAsync(insert, markdown, new DateOnly(2013, 2, 3), Guid.NewGuid(), DateTime.UtcNow);
         if (_factory.PostgresConnectionString is null) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
