@@ -31,27 +31,26 @@ public sealed class MediaStore(IOptions<MediaOptions> options, string folder)
             return new(null, $"The image is {info.Width} × {info.Height} pixels; at most {limits.MaxPixelsPerSide} pixels per side are accepted.");
 
         // BAD-34: what a camera or phone records about the photo (GPS position, serial numbers, owner) is not published.
-        var image = info.Extension switch
-        {
-            ".jpg" => JpegMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
-            ".png" => PngMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
-            ".webp" => WebpMetadata.Strip(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)),
-            // GIF has no EXIF; its comment and XMP extension blocks are left as uploaded (rare from cameras).
-            _ => buffer.ToArray(),
-        };
+        var image = PhotoMetadata.Strip(info.Extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (image is null) return new(null, "The image file is damaged: its structure could not be read.");
 
         Directory.CreateDirectory(Folder);
         var name = Guid.NewGuid().ToString("N") + info.Extension;
-        var temporary = Path.Combine(Folder, name + ".part");
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        await WriteAtomicallyAsync(Path.Combine(Folder, name), image, ct);
+        return new(name, null);
+    }
+
+    /// <summary>Writes beside the photo and renames, so after a crash or power loss the name never points at a torn file.</summary>
+    internal static async Task WriteAtomicallyAsync(string path, byte[] image, CancellationToken ct)
+    {
+        // A name of its own, so two instances cleaning the same shared folder never write into one temporary file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.part";
+        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         {
             await file.WriteAsync(image, ct);
-            // On disk before the rename, so after a power loss the name never points at an empty or torn file.
             file.Flush(flushToDisk: true);
         }
-        File.Move(temporary, Path.Combine(Folder, name));
-        return new(name, null);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>The path of a stored photo, or null for anything that is not one of our generated names.</summary>

@@ -27,8 +27,9 @@ public sealed class StorageSweeper(NewsDbContext db, TimeProvider clock, ILogger
         foreach (var file in oldFiles)
         {
             var name = Path.GetFileName(file);
+            // Files the portal did not name (the cleaning marker, anything an operator put there) are not its to remove.
             var orphan = name.EndsWith(".part", StringComparison.Ordinal)
-                || !(shown.Contains(name) || await db.Revisions.AnyAsync(r => r.Snapshot.Contains(name), ct));
+                || (MediaStore.IsGeneratedName(name) && !(shown.Contains(name) || await db.Revisions.AnyAsync(r => r.Snapshot.Contains(name), ct)));
             if (orphan) removed += Delete(file);
         }
         foreach (var file in OldFiles(uploadFolder, cutoff)) removed += Delete(file);

@@ -112,6 +112,8 @@ public sealed class SqliteBackup(SqliteDatabaseFile database, string mediaFolder
             Directory.CreateDirectory(mediaFolder);
             foreach (var photo in photoEntries)
                 await photo.ExtractToFileAsync(Path.Combine(mediaFolder, photo.FullName[MediaPrefix.Length..]), overwrite: true, cancellationToken);
+            // Photos from an older backup may still carry metadata: the next start looks at every photo again.
+            File.Delete(Path.Combine(mediaFolder, StoredPhotoCleaner.MarkerName));
             return new RestoreResult(manifest with { Photos = photoEntries.Count }, setAside);
         }
         finally

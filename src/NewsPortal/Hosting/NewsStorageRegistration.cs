@@ -99,6 +99,7 @@ public static class NewsStorageRegistration
         });
         services.AddScoped<NewsExporter>();
         services.AddScoped<StorageSweeper>();
+        services.AddSingleton<StoredPhotoCleaner>();
         services.AddHostedService<StorageSweeping>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider =>

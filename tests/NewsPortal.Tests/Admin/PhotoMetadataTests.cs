@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Gif;
 using MetadataExtractor.Formats.Iptc;
 using MetadataExtractor.Formats.Jpeg;
 using MetadataExtractor.Formats.Photoshop;
@@ -115,6 +116,33 @@ public sealed class PhotoMetadataTests(NewsPortalFactory factory) : IClassFixtur
 
         Assert.Equal(TestImages.ExtendedWebp(flags: 0), stored);
         Assert.Equal(TestImages.TinyWebp, await StoreAsync(TestImages.TinyWebp));
+    }
+
+    [Fact]
+    public async Task A_gif_loses_its_comment_and_XMP_but_keeps_its_frames_and_its_looping()
+    {
+        var original = TestImages.GifFromAnEditor();
+        Assert.Single(MetadataOf(original).OfType<GifCommentDirectory>());
+        Assert.Single(MetadataOf(original).OfType<XmpDirectory>());
+
+        var stored = await StoreAsync(original);
+
+        Assert.Equal(TestImages.TinyGifWith(TestImages.GifLoopForever), stored);
+        Assert.Empty(MetadataOf(stored).OfType<GifCommentDirectory>());
+        Assert.Empty(MetadataOf(stored).OfType<XmpDirectory>());
+        Assert.Single(MetadataOf(stored).OfType<GifAnimationDirectory>());
+        Assert.Equal(TestImages.TinyGif, await StoreAsync(TestImages.TinyGif));
+    }
+
+    [Fact]
+    public async Task A_gif_that_ends_before_its_trailer_is_refused()
+    {
+        var cut = TestImages.GifFromAnEditor()[..40];
+
+        var saved = await factory.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(cut));
+
+        Assert.Null(saved.FileName);
+        Assert.Equal("The image file is damaged: its structure could not be read.", saved.Error);
     }
 
     [Fact]

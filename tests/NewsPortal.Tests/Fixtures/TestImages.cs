@@ -127,6 +127,34 @@ public static class TestImages
         .. "trailing bytes"u8,
     ];
 
+    /// <summary>A valid 1 × 1 GIF: header, screen, two-colour table, a graphic control, one frame, the trailer.</summary>
+    public static readonly byte[] TinyGif = Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
+    private const int GifFramesStart = 19; // after the header (6), screen descriptor (7) and colour table (6)
+
+    /// <summary>The looping block an animated GIF carries; it changes how the picture plays, so it stays.</summary>
+    public static readonly byte[] GifLoopForever = [0x21, 0xFF, 11, .. "NETSCAPE2.0"u8, 3, 1, 0, 0, 0];
+
+    /// <summary><see cref="TinyGif"/> as an editor saves it: a comment, an XMP packet (with a GPS position) and the looping block before the frame, and data after the trailer.</summary>
+    public static byte[] GifFromAnEditor() =>
+    [
+        .. TinyGif[..GifFramesStart],
+        0x21, 0xFE, .. SubBlocks(Encoding.ASCII.GetBytes($"Shot with a {CameraMake}")),
+        0x21, 0xFF, 11, .. "XMP DataXMP"u8, .. GifXmp($"<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description xmlns:exif='http://ns.adobe.com/exif/1.0/' exif:GPSLatitude='{Latitude.Degrees},{Latitude.Minutes}N'/></rdf:RDF></x:xmpmeta>"),
+        .. GifLoopForever,
+        .. TinyGif[GifFramesStart..],
+        .. "trailing bytes"u8,
+    ];
+
+    public static byte[] TinyGifWith(params byte[][] blocksBeforeTheFrame) =>
+        [.. TinyGif[..GifFramesStart], .. blocksBeforeTheFrame.SelectMany(b => b), .. TinyGif[GifFramesStart..]];
+
+    private static byte[] SubBlocks(byte[] data) => [.. data.Chunk(255).SelectMany(part => (byte[])[(byte)part.Length, .. part]), 0];
+
+    // XMP's way into GIF: the packet's bytes as they are, then a 258-byte "magic trailer" that leads any reader that
+    // takes them for sub-blocks to one zero terminator.
+    private static byte[] GifXmp(string packet) =>
+        [.. Encoding.UTF8.GetBytes(packet), 1, .. Enumerable.Range(0, 256).Select(i => (byte)(255 - i)), 0];
+
     public static byte[] WebpChunk(string type, byte[] data)
     {
         var size = new byte[4];
