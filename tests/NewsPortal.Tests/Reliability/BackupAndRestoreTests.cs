@@ -127,6 +127,53 @@ public sealed class BackupAndRestoreTests(NewsPortalFactory factory) : IClassFix
         Assert.Contains(admin.Email, audit);
     }
 
+    [Fact]
+    public async Task A_photo_restored_from_a_backup_made_before_metadata_removal_is_served_without_it()
+    {
+        // A portal of its own: the shared one's backups count their photos.
+        await using var source = new NewsPortalFactory();
+        var saved = await source.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(TestImages.PlainJpeg));
+        var photo = saved.FileName!;
+        await new NewsItemBuilder().WithPhoto(photo).SaveAsync(source.Services);
+        var zip = Path.Combine(_folder, "old.zip");
+        await source.Services.GetRequiredService<SqliteBackup>().CreateAsync(zip);
+        // As an older version stored it: with the camera's EXIF, GPS position included.
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))
+        {
+            var entry = archive.Entries.Single(e => e.FullName.EndsWith(photo, StringComparison.Ordinal));
+            var name = entry.FullName;
+            entry.Delete();
+            await using var replaced = archive.CreateEntry(name).Open();
+            await replaced.WriteAsync(TestImages.FromACamera(TestImages.PlainJpeg, orientation: 1));
+        }
+        // A data folder whose photos were cleaned before the restore.
+        var restoredFolder = Path.Combine(_folder, "restored");
+        Directory.CreateDirectory(Path.Combine(restoredFolder, "media"));
+        await using (var before = NewsPortalFactory.StartingOn(restoredFolder))
+        {
+            before.KeepDataFolder = true;
+            before.CreateClient();
+            await WaitForAsync(() => File.Exists(Path.Combine(restoredFolder, "media", StoredPhotoCleaner.MarkerName)));
+        }
+
+        var restore = await PortalCommand.RunAsync(restoredFolder, [], "restore", zip);
+        await using var restored = NewsPortalFactory.StartingOn(restoredFolder);
+        using var reader = restored.CreateClient();
+        await WaitForAsync(() => File.Exists(Path.Combine(restoredFolder, "media", StoredPhotoCleaner.MarkerName)));
+
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.Equal(TestImages.PlainJpeg, await reader.GetByteArrayAsync($"/media/{photo}"));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited++)
+        {
+            if (waited == 100) throw new TimeoutException("The stored photos were not cleaned within 10 s of the start.");
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<string> SavePhotoAsync()
     {
         var saved = await factory.Services.GetRequiredService<MediaStore>().SaveAsync(new MemoryStream(TestImages.TinyPng));
