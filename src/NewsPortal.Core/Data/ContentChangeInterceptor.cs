@@ -11,12 +11,19 @@ namespace NewsPortal.Core.Data;
 /// <summary>
 /// Bumps <see cref="ContentVersion"/> once changes to news items are committed: after a save outside a transaction,
 /// or at the commit of the transaction the saves were part of (an import's many saves become visible only then).
-/// Sign-ins, audit entries and other writes leave cached pages alone.
+/// Sign-ins, audit entries and other writes leave cached pages alone. On SQLite, commits are told to
+/// <see cref="OwnCommits"/>, so that the change listener does not drop the pages a second time for them.
 /// </summary>
-public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ContentChangeInterceptor(ContentVersion version, OwnCommits own) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Per context: news changes saved but not yet committed.
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, PendingCommit> _pending = new();
+
+    private sealed class PendingCommit
+    {
+        /// <summary>SQLite only: the change counter its commit leaves.</summary>
+        public long? Counter { get; set; }
+    }
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -50,6 +57,20 @@ public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChan
         return Task.CompletedTask;
     }
 
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (PendingOf(eventData.Context) is { } pending && IsSqlite(eventData.Context))
+            pending.Counter = OwnCommits.CounterAsync(transaction, async: false, default).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (PendingOf(eventData.Context) is { } pending && IsSqlite(eventData.Context))
+            pending.Counter = await OwnCommits.CounterAsync(transaction, async: true, cancellationToken);
+        return result;
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => BumpIfPending(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -69,7 +90,11 @@ public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChan
     private void NoteNewsChanges(DbContext? context)
     {
         if (context is null) return;
-        if (context.ChangeTracker.Entries().Any(IsNewsChange)) _pending.AddOrUpdate(context, true);
+        if (!context.ChangeTracker.Entries().Any(IsNewsChange)) return;
+        _pending.AddOrUpdate(context, new PendingCommit());
+        // EF saves a single statement without a transaction, and so without the commit hook that reads the counter.
+        // (A pooled context gets its default back when it is returned.)
+        if (IsSqlite(context)) context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
 
     private static bool IsNewsChange(EntityEntry entry) =>
@@ -81,10 +106,17 @@ public sealed class ContentChangeInterceptor(ContentVersion version) : ISaveChan
         if (context?.Database.CurrentTransaction is null) BumpIfPending(context);
     }
 
+    private PendingCommit? PendingOf(DbContext? context) => context is not null && _pending.TryGetValue(context, out var pending) ? pending : null;
+
     private void BumpIfPending(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context)) version.Bump();
+        if (PendingOf(context) is not { } pending) return;
+        _pending.Remove(context!);
+        if (pending.Counter is { } counter) own.Committed(counter);
+        version.Bump();
     }
+
+    private static bool IsSqlite(DbContext? context) => context?.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     private void ForgetIfNotInTransaction(DbContext? context)
     {

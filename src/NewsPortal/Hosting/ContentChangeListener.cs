@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using NewsPortal.Core.Data;
 using NewsPortal.Core.News;
 using NewsPortal.Core.Storage;
 
@@ -11,7 +12,7 @@ namespace NewsPortal.Hosting;
 /// may run beside the site on either database.
 /// </summary>
 public sealed class ContentChangeListener(IOptions<StorageOptions> storage, IConfiguration configuration, IServiceProvider services,
-    ContentVersion version, ILogger<ContentChangeListener> logger) : BackgroundService
+    ContentVersion version, OwnCommits own, ILogger<ContentChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan SqlitePollInterval = TimeSpan.FromSeconds(2);
 
@@ -33,9 +34,10 @@ public sealed class ContentChangeListener(IOptions<StorageOptions> storage, ICon
 
     /// <summary>
     /// The ContentChanges counter, which triggers raise with every committed change to news items or revisions, whoever
-    /// the writer: the command's, and the site's own (one more eviction of pages its save already evicted). Sign-ins and
-    /// audit entries leave it alone. Read every <see cref="SqlitePollInterval"/> on one kept connection (so a database
-    /// file moved away under the site does not read as a change); one tiny read, no lock held in between.
+    /// the writer: the command's, an operator's SQL, and the site's own, which are left out (<see cref="OwnCommits"/>:
+    /// the save already dropped the pages). Sign-ins and audit entries leave it alone. Read every
+    /// <see cref="SqlitePollInterval"/> on one kept connection (so a database file moved away under the site does not
+    /// read as a change); one tiny read, no lock held in between.
     /// </summary>
     private async Task WatchSqliteFileAsync(string connectionString, CancellationToken stoppingToken)
     {
@@ -60,7 +62,7 @@ public sealed class ContentChangeListener(IOptions<StorageOptions> storage, ICon
                     if (now == seen) continue;
                     var first = seen is null;
                     seen = now;
-                    if (!first || lostSight) version.Bump();
+                    if ((!first && !own.WasOwn(now)) || lostSight) version.Bump();
                     lostSight = false;
                 }
                 catch (SqliteException e)

@@ -42,6 +42,7 @@ public static class NewsStorageRegistration
         services.AddHostedService<WriteAheadLogCheckpointer>();
         services.AddHostedService<ContentChangeListener>();
         services.AddSingleton<ContentVersion>();
+        services.AddSingleton<OwnCommits>();
         services.AddSingleton<ContentChangeInterceptor>();
         services.AddMemoryCache();
         // Pooled: a request borrows a context with its internal services already built, instead of resolving them anew
