@@ -13,7 +13,7 @@ public static class CommandLine
 {
     public const string PasswordVariable = "NEWSPORTAL_ADMIN_PASSWORD";
 
-    private static readonly string[] Commands = ["create-admin", "import", "export", "backup", "restore", "unlock-migrations"];
+    private static readonly string[] Commands = ["create-admin", "import", "export", "backup", "restore", "unlock-migrations", "check-accessibility"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -39,6 +39,7 @@ public static class CommandLine
             {
                 "import" => await ImportCommand.RunAsync(app, args, stop.Token),
                 "export" => await AuditedExportAsync(app, args, stop.Token),
+                "check-accessibility" => await CheckAccessibilityAsync(app, stop.Token),
                 _ => await CreateAdminAsync(app, args),
             };
         }
@@ -66,6 +67,18 @@ public static class CommandLine
         await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditEventKind.Export, "command line", $"{format} export",
             $"{new Core.Export.ExportSelection().Description}, to {Path.GetFullPath(args[1])}, run as {Environment.UserName}", ct: CancellationToken.None);
         return exitCode;
+    }
+
+    /// <summary>The report of /admin/accessibility as text; exits 1 when anything was found, for scripts and CI.</summary>
+    private static async Task<int> CheckAccessibilityAsync(WebApplication app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<Core.Accessibility.ArchiveAccessibilityCheck>().RunAsync(ct);
+        foreach (var item in report.Items)
+            foreach (var problem in item.Problems)
+                Console.WriteLine($"{item.Slug}: {problem.Detail} (WCAG {problem.Criterion}, {problem.Rule})");
+        Console.WriteLine(report.Summary);
+        return report.ProblemCount == 0 ? 0 : 1;
     }
 
     private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
+using NewsPortal.Core.Accessibility;
 using NewsPortal.Core.Data;
 using NewsPortal.Core.Editing;
 using NewsPortal.Core.Export;
@@ -99,6 +100,7 @@ public static class NewsStorageRegistration
             return new ImportUploadStore(options, provider.GetRequiredService<DataFolder>().Resolve(options.Value.UploadFolder));
         });
         services.AddScoped<NewsExporter>();
+        services.AddScoped<ArchiveAccessibilityCheck>();
         services.AddScoped<StorageSweeper>();
         services.AddSingleton<StoredPhotoCleaner>();
         services.AddHostedService<StorageSweeping>();
