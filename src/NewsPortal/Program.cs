@@ -18,6 +18,7 @@ catch (StorageException problem)
 }
 builder.Services.AddEditorAccounts();
 builder.Services.AddNewsSite();
+builder.Services.AddLinkWatch();
 
 var app = builder.Build();
 try

@@ -12,7 +12,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a110dd89-4fd3-4656-b6f2-c9dddb2a4488"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("22feb932-c4ac-4c41-848c-5c7f84d0b4d8"), entityTypeCount: 14)
         {
         }
 
@@ -29,6 +29,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var newsItemRevision = NewsItemRevisionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
+            var linkCheck = LinkCheckEntityType.Create(this);
             var formerSlug = FormerSlugEntityType.Create(this);
             var newsItem = NewsItemEntityType.Create(this);
 
@@ -52,6 +53,7 @@ namespace NewsPortal.Migrations.Postgres.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             NewsItemRevisionEntityType.CreateAnnotations(newsItemRevision);
             ImportBatchEntityType.CreateAnnotations(importBatch);
+            LinkCheckEntityType.CreateAnnotations(linkCheck);
             FormerSlugEntityType.CreateAnnotations(formerSlug);
             NewsItemEntityType.CreateAnnotations(newsItem);
 

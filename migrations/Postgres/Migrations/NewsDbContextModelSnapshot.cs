@@ -355,6 +355,33 @@ namespace NewsPortal.Migrations.Postgres.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("NewsPortal.Core.Links.LinkCheck", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime?>("BrokenSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("LinkChecks");
+                });
+
             modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
                 {
                     b.Property<string>("Slug")

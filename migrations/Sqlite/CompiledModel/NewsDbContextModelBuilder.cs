@@ -11,7 +11,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
     public partial class NewsDbContextModel
     {
         private NewsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d12c8133-47a5-4f1c-9bc7-b7ad21ad2757"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("a51827a5-f973-4783-b012-55c36c092d44"), entityTypeCount: 14)
         {
         }
 
@@ -28,6 +28,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var newsItemRevision = NewsItemRevisionEntityType.Create(this);
             var importBatch = ImportBatchEntityType.Create(this);
+            var linkCheck = LinkCheckEntityType.Create(this);
             var formerSlug = FormerSlugEntityType.Create(this);
             var newsItem = NewsItemEntityType.Create(this);
 
@@ -51,6 +52,7 @@ namespace NewsPortal.Migrations.Sqlite.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             NewsItemRevisionEntityType.CreateAnnotations(newsItemRevision);
             ImportBatchEntityType.CreateAnnotations(importBatch);
+            LinkCheckEntityType.CreateAnnotations(linkCheck);
             FormerSlugEntityType.CreateAnnotations(formerSlug);
             NewsItemEntityType.CreateAnnotations(newsItem);
 

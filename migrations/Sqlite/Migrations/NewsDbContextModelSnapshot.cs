@@ -337,6 +337,33 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("NewsPortal.Core.Links.LinkCheck", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BrokenSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("LinkChecks");
+                });
+
             modelBuilder.Entity("NewsPortal.Core.News.FormerSlug", b =>
                 {
                     b.Property<string>("Slug")

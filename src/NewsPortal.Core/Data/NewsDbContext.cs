@@ -17,6 +17,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Import.ImportBatch> ImportBatches => Set<Import.ImportBatch>();
     public DbSet<FormerSlug> FormerSlugs => Set<FormerSlug>();
+    public DbSet<Links.LinkCheck> LinkChecks => Set<Links.LinkCheck>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -79,6 +80,12 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : Ide
         formerSlug.HasKey(f => f.Slug);
         formerSlug.Property(f => f.Slug).HasMaxLength(NewsItem.SlugMaxLength);
         formerSlug.HasOne<NewsItem>().WithMany().HasForeignKey(f => f.NewsItemId).OnDelete(DeleteBehavior.Cascade);
+
+        var linkCheck = modelBuilder.Entity<Links.LinkCheck>();
+        linkCheck.HasKey(c => c.Url);
+        linkCheck.Property(c => c.Url).HasMaxLength(Links.LinkCheck.UrlMaxLength);
+        linkCheck.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+        linkCheck.Property(c => c.Detail).HasMaxLength(Links.LinkCheck.DetailMaxLength);
 
         var batch = modelBuilder.Entity<Import.ImportBatch>();
         batch.Property(b => b.Source).HasMaxLength(1000);

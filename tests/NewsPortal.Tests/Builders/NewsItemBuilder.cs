@@ -41,6 +41,11 @@ public sealed class NewsItemBuilder
         _item.Photo = new NewsPhoto { FileName = fileName, AltText = "A test photo", Caption = caption };
         return this;
     }
+    public NewsItemBuilder WithLink(NewsLinkKind kind, string text, string url)
+    {
+        _item.Links.Add(new NewsLink { Kind = kind, Text = text, Url = url });
+        return this;
+    }
     public NewsItemBuilder FromSourceAddress(string address) { _item.SourceAddress = address; return this; }
     public NewsItemBuilder Tagged(params string[] tags) { _item.Tags = NewsPortal.Core.News.Tags.Normalize(tags); return this; }
 
