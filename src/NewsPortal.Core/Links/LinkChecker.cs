@@ -58,6 +58,8 @@ public sealed class LinkChecker(HttpClient http, IOptions<LinkWatchOptions> opti
         }
     }
 
-    private static string Describe(HttpStatusCode status) =>
-        $"{(int)status} {System.Text.RegularExpressions.Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " ")}";
+    // "404 Not Found"; a code without a name stays a number.
+    private static string Describe(HttpStatusCode status) => Enum.IsDefined(status)
+        ? $"{(int)status} {System.Text.RegularExpressions.Regex.Replace(status.ToString(), "(?<=[a-z])(?=[A-Z])", " ")}"
+        : ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
