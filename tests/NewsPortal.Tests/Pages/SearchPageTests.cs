@@ -63,6 +63,17 @@ public sealed class SearchPageTests(NewsPortalFactory factory) : IClassFixture<N
         Assert.Contains(page.QuerySelectorAll(".search-results h3"), h => h.Text().StartsWith("Cybercrime"));
     }
 
+    [Theory]
+    [InlineData("Malmström,Europol")]
+    [InlineData("Europol/FBI")]
+    [InlineData("Let’s hope")]
+    public async Task Punctuation_typed_between_words_separates_them(string query)
+    {
+        var page = await SearchAsync("q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(page.QuerySelectorAll(".search-results h3"), h => h.Text().StartsWith("Cybercrime"));
+    }
+
     [Fact]
     public async Task A_title_match_ranks_above_a_body_match()
     {
