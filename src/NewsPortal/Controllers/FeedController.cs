@@ -85,7 +85,7 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
         if (items.Count == 0 && filter.Tag is not null) return NotFound(); // as the tag's page: no public item, no tag
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
-        return File(AtomFeedWriter.Write(title, site.Value.Language, $"{BaseUrl}{Request.Path}", BaseUrl, BaseUrl + pagePath, updated, items), "application/atom+xml; charset=utf-8");
+        return File(AtomFeedWriter.Write(title, site.Value.Title, site.Value.Language, $"{BaseUrl}{Request.Path}", BaseUrl, BaseUrl + pagePath, updated, items), "application/atom+xml; charset=utf-8");
     }
 
     private FileContentResult Xml(byte[] document) => File(document, "application/xml; charset=utf-8");

@@ -79,6 +79,19 @@ public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPor
     }
 
     [Fact]
+    public async Task A_section_feed_is_written_by_the_site_not_by_the_section()
+    {
+        await new NewsItemBuilder().InSection(NewsSection.Video).SaveAsync(factory.Services);
+
+        var (_, site) = await GetXmlAsync("/feed.atom");
+        var (_, section) = await GetXmlAsync("/sections/videos/feed.atom");
+
+        static string AuthorOf(XDocument feed) => feed.Root!.Element(Atom + "author")!.Element(Atom + "name")!.Value;
+        Assert.Equal(AuthorOf(site), AuthorOf(section));
+        Assert.NotEqual(AuthorOf(section), section.Root!.Element(Atom + "title")!.Value);
+    }
+
+    [Fact]
     public async Task The_sitemap_lists_public_items_only()
     {
         var draft = await new NewsItemBuilder().WithStatus(NewsStatus.Draft).SaveAsync(factory.Services);
