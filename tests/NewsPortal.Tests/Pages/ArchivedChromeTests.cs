@@ -107,6 +107,20 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("/")]
+    [InlineData("/news/cybercrime-eu-us-cooperation-a-necessity")]
+    [InlineData("/no-such-page")]
+    public async Task A_shared_page_arrives_with_the_pages_full_title_as_subject(string path)
+    {
+        var page = await PageAsync(path);
+
+        var share = page.QuerySelectorAll(".tools a").Single(a => a.Text() == "Share by e-mail").GetAttribute("href")!;
+        var subject = System.Web.HttpUtility.ParseQueryString(new Uri(share).Query)["subject"];
+        // The site's name included: "Home" alone tells the person receiving it nothing.
+        Assert.Equal(page.Title, subject);
+    }
+
+    [Theory]
     [InlineData("/news?page=2", "/news?page=2&print=1", "/news?page=2")]
     [InlineData("/search?q=cyber+crime", "/search?q=cyber%20crime&print=1", "/search?q=cyber%20crime")]
     [InlineData("/search?q=cyber&print=1", "/search?q=cyber&print=1", "/search?q=cyber")]
