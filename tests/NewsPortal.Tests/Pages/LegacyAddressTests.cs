@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using NewsPortal.Tests.Builders;
 using NewsPortal.Tests.Fixtures;
+using NewsPortal.Tests.Importing;
 
 namespace NewsPortal.Tests.Pages;
 
@@ -109,5 +110,23 @@ public sealed class LegacyAddressTests(NewsPortalFactory factory) : IClassFixtur
         var response = await Reader().GetAsync(bare + "?lang=sv");
 
         Assert.Equal($"/news/{swedish.Slug}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_item_imported_again_with_its_address_escaped_otherwise_is_the_same_item()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        static string Json(string marker, string escapes) => $$"""
+            [{ "title": "A fictional test item {{marker}}", "date": "2013-02-03", "summary": "Made up for a test.", "body": "Made up.",
+               "sourceAddress": "/commission_2010-2014/test-fixture-{{marker}}/fake{{escapes}}.htm?lang=en" }]
+            """;
+
+        var first = await ImportHarness.RunAsync(factory, false, ImportHarness.File("first.json", Json(marker, "%C3%A5%2F")));
+        var again = await ImportHarness.RunAsync(factory, false, ImportHarness.File("again.json", Json(marker, "%c3%a5%2f")));
+        var response = await Reader().GetAsync($"/commission_2010-2014/test-fixture-{marker}/fake%C3%A5%2F.htm?lang=en");
+
+        Assert.Equal((1, 0), (first.Created, first.Errors));
+        Assert.Equal((0, 0, 1), (again.Created, again.Updated, again.Unchanged));
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
     }
 }
