@@ -92,6 +92,20 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
         if (path != "/") Assert.NotNull(page.QuerySelector("nav.breadcrumb a[href='/']"));
     }
 
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("/news", "/news")]
+    [InlineData("/news/2012", "/news/2012")]
+    [InlineData("/news/2012/05", "/news/2012/05")]
+    [InlineData("/sections/speeches", "/sections/speeches")]
+    [InlineData("/about", "/about")]
+    public async Task The_left_navigation_marks_the_page_being_read(string path, string current)
+    {
+        var page = await PageAsync(path);
+
+        Assert.Equal([current], page.QuerySelectorAll("nav.left-nav a[aria-current='page']").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
     public async Task The_tools_offer_print_text_size_feed_and_share()
     {
