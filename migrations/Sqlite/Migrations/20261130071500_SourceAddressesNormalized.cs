@@ -11,8 +11,6 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
     /// (OriginalAddress.Normalize: escapes in capitals, escaped unreserved characters decoded). Like StoredBodiesRendered,
     /// a marker named in StoredBodyRefresh.Markers: the start stops just before it, runs StoredBodyRefresh (which also
     /// normalises the addresses; a SQL update cannot, as neither provider can decode percent escapes), then applies it.
-    /// That run renders every stored body again too, which gives bodies saved before it the heading levels the renderer
-    /// now writes (the body's highest heading is h2, under the item's title).
     /// </summary>
     [DbContext(typeof(NewsDbContext))]
     [Migration("20261130071500_SourceAddressesNormalized")]

@@ -76,7 +76,6 @@ public sealed class MarkdownRenderer
     {
         var document = Markdown.Parse(markdown, _pipeline);
         DefuseUnsafeLinks(document);
-        PlaceHeadingsBelowTheTitle(document);
         var html = document.ToHtml(_pipeline);
         return Sanitizer.Instance.Sanitize(html);
     }
@@ -102,19 +101,6 @@ public sealed class MarkdownRenderer
         var colon = compact.IndexOf(':');
         var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);
         return colon < 0 || (firstDelimiter >= 0 && firstDelimiter < colon);
-    }
-
-    /// <summary>
-    /// The page's h1 is the item's title, so the body's highest heading becomes h2 and the others keep their distance
-    /// from it ("# Part" is h2 and its "## Detail" h3; "### Part" alone is h2 too): a screen reader's outline then has one
-    /// h1 and no skipped level under it.
-    /// </summary>
-    private static void PlaceHeadingsBelowTheTitle(MarkdownDocument document)
-    {
-        var headings = document.Descendants<HeadingBlock>().ToList();
-        if (headings.Count == 0) return;
-        var shift = 2 - headings.Min(h => h.Level);
-        foreach (var heading in headings) heading.Level = Math.Clamp(heading.Level + shift, 2, 6);
     }
 
     private static void DefuseUnsafeLinks(MarkdownDocument document)

@@ -107,9 +107,8 @@ public sealed class ItemEditingTests(NewsPortalFactory factory) : IClassFixture<
 
         var html = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // h2: the body's headings sit below the item's title.
-        Assert.StartsWith("Heading", html.QuerySelector("h2")!.Text());
-        Assert.Null(html.QuerySelector("h2")!.GetAttribute("onclick"));
+        Assert.StartsWith("Heading", html.QuerySelector("h1")!.Text());
+        Assert.Null(html.QuerySelector("h1")!.GetAttribute("onclick"));
         Assert.Empty(html.QuerySelectorAll("a"));
     }
 

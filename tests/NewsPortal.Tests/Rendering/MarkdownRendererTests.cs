@@ -75,18 +75,6 @@ public sealed class MarkdownRendererTests
         Assert.DoesNotContain(doc.Body!.Descendants<IElement>().SelectMany(e => e.Attributes), a => a.Name.StartsWith("on"));
     }
 
-    [Theory]
-    [InlineData("# Part one\n\nText.\n\n## A detail\n\nText.", "h2 Part one, h3 A detail")]
-    [InlineData("### Part one\n\nText.\n\n#### A detail", "h2 Part one, h3 A detail")]
-    [InlineData("## Part one\n\n###### Deepest", "h2 Part one, h6 Deepest")]
-    public async Task Body_headings_sit_below_the_items_title_and_keep_their_order(string markdown, string outline)
-    {
-        var doc = await RenderAsync(markdown);
-
-        // The page's h1 is the item's title; the body's highest heading comes right under it, with no level skipped.
-        Assert.Equal(outline, string.Join(", ", doc.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => $"{h.LocalName} {h.TextContent}")));
-    }
-
     [Fact]
     public async Task Archived_plain_text_renders_back_to_the_same_words()
     {
