@@ -78,6 +78,8 @@ public static partial class ImportValidator
         var source = Clean(item.SourceAddress);
         if (source is not null && (!source.StartsWith('/') || source.Length > 2048 || source.Any(c => c is <= ' ' or > '~' or '<' or '>' or '"')))
             return Fail("sourceAddress must be the page's path on the original site: starting with /, in ASCII, without spaces (percent-encode other characters)");
+        // Canonical, as every save stores it, so a re-import written with other escapes ("%c3%a5") finds its item.
+        source = News.OriginalAddress.Normalize(source);
         DateOnly? archivedOn = null;
         if (Clean(item.ArchivedOn) is { } archived)
         {

@@ -68,16 +68,18 @@ public sealed class NewsQueries(NewsDbContext db, TimeProvider clock, IMemoryCac
         items.FindAsync(db, slug, clock.GetUtcNow().UtcDateTime, ct);
 
     /// <summary>
-    /// The public item that lived at this address on the original site (legacy addresses answer 301). The server hands
-    /// over the path percent-decoded, while imports store it encoded ("%20", "%C3%A5"), so both forms are looked up.
+    /// The public item that lived at this address on the original site (legacy addresses answer 301). Stored addresses
+    /// are canonical (<see cref="OriginalAddress.Normalize"/>, at every save), so the address asked for is made
+    /// canonical too and compared as a string: first with its query ("?lang=en"), then without it.
     /// </summary>
-    public Task<string?> SlugForSourceAddressAsync(string decodedPath, CancellationToken ct = default)
+    /// <param name="requestTarget">The path and query as the client sent them, percent escapes undecoded.</param>
+    public Task<string?> SlugForSourceAddressAsync(string requestTarget, CancellationToken ct = default)
     {
-        var encoded = OriginalAddress.Encode(decodedPath);
-        // A "%" left after decoding was sent as "%25": comparing the decoded path with stored, encoded addresses would
-        // then decode twice ("%2520" finding "%20"), so only the encoded form is looked up.
-        var plain = decodedPath.Contains('%') ? encoded : decodedPath;
-        return PublicItems().Where(i => i.SourceAddress == encoded || i.SourceAddress == plain).Select(i => i.Slug).FirstOrDefaultAsync(ct);
+        var exact = OriginalAddress.Normalize(requestTarget)!;
+        var path = OriginalAddress.WithoutQuery(exact);
+        return PublicItems().Where(i => i.SourceAddress == exact || i.SourceAddress == path)
+            .OrderBy(i => i.SourceAddress == exact ? 0 : 1).ThenBy(i => i.Id)
+            .Select(i => i.Slug).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The saved versions of an item that were public when saved, oldest first (the item's mementos).</summary>

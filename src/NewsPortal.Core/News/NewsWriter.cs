@@ -49,6 +49,8 @@ public sealed class NewsWriter(NewsDbContext db, MarkdownRenderer markdown, Time
     private void Touch(NewsItem item, string? user, DateTime now)
     {
         Render(item);
+        // Stored canonical, so the legacy redirect and re-imports find an address however its escapes were written.
+        item.SourceAddress = OriginalAddress.Normalize(item.SourceAddress);
         item.UpdatedAtUtc = now;
         item.UpdatedBy = user;
         item.Version = Guid.NewGuid();

@@ -17,6 +17,10 @@ public sealed class ErrorController : Controller
     [Route("/error/{statusCode:int?}")]
     public IActionResult Show()
     {
+        // Only for a failure or a status page being re-executed: asked for by its address, /error/200 would be an error
+        // page answering 200, /error/301 a redirect to nowhere and /error/99 a broken connection.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            return NotFound();
         int? statusCode = int.TryParse(RouteData.Values["statusCode"] as string, System.Globalization.CultureInfo.InvariantCulture, out var routed) ? routed : null;
         if (DatabaseFailure.Classify(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error) is { } failure)
             return DatabaseProblem(failure);

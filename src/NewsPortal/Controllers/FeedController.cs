@@ -15,30 +15,30 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
     private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
     [HttpGet("/feed.xml")]
-    public Task<IActionResult> Rss(CancellationToken ct) => RssFor(NewsFilter.All, site.Value.Title, ct);
+    public Task<IActionResult> Rss(CancellationToken ct) => RssFor(NewsFilter.All, site.Value.Title, "/", ct);
 
     [HttpGet("/feed.atom")]
-    public Task<IActionResult> Atom(CancellationToken ct) => AtomFor(NewsFilter.All, site.Value.Title, ct);
+    public Task<IActionResult> Atom(CancellationToken ct) => AtomFor(NewsFilter.All, site.Value.Title, "/", ct);
 
     [HttpGet("/sections/{name}/feed.xml")]
     public Task<IActionResult> SectionRss(string name, CancellationToken ct) =>
         SectionNames.FromPath(name) is { } section
-            ? RssFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", ct)
+            ? RssFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", $"/sections/{SectionNames.PathOf(section)}", ct)
             : Task.FromResult<IActionResult>(NotFound());
 
     [HttpGet("/sections/{name}/feed.atom")]
     public Task<IActionResult> SectionAtom(string name, CancellationToken ct) =>
         SectionNames.FromPath(name) is { } section
-            ? AtomFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", ct)
+            ? AtomFor(new NewsFilter(Section: section), $"{site.Value.Title}: {SectionNames.HeadingOf(section)}", $"/sections/{SectionNames.PathOf(section)}", ct)
             : Task.FromResult<IActionResult>(NotFound());
 
     [HttpGet("/tags/{tag}/feed.xml")]
     public Task<IActionResult> TagRss(string tag, CancellationToken ct) =>
-        IsTag(tag) ? RssFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct) : Task.FromResult<IActionResult>(NotFound());
+        IsTag(tag) ? RssFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", $"/tags/{tag}", ct) : Task.FromResult<IActionResult>(NotFound());
 
     [HttpGet("/tags/{tag}/feed.atom")]
     public Task<IActionResult> TagAtom(string tag, CancellationToken ct) =>
-        IsTag(tag) ? AtomFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", ct) : Task.FromResult<IActionResult>(NotFound());
+        IsTag(tag) ? AtomFor(new NewsFilter(Tag: tag), $"{site.Value.Title}: {tag}", $"/tags/{tag}", ct) : Task.FromResult<IActionResult>(NotFound());
 
     private static bool IsTag(string tag) => Slug.From(tag) == tag && tag.Length > 0;
 
@@ -71,20 +71,21 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
     private IEnumerable<(string, DateTime?)> ItemUrls(IEnumerable<(string Slug, DateTime UpdatedAtUtc)> items) =>
         items.Select(i => ($"{BaseUrl}/news/{Uri.EscapeDataString(i.Slug)}", (DateTime?)i.UpdatedAtUtc));
 
-    private async Task<IActionResult> RssFor(NewsFilter filter, string title, CancellationToken ct)
+    // pagePath: the page the feed follows (the section's, the tag's), which feed readers open as the feed's website.
+    private async Task<IActionResult> RssFor(NewsFilter filter, string title, string pagePath, CancellationToken ct)
     {
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
         if (items.Count == 0 && filter.Tag is not null) return NotFound(); // as the tag's page: no public item, no tag
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
-        return File(RssFeedWriter.Write(title, site.Value.Subtitle, site.Value.Language, BaseUrl, updated, items), "application/rss+xml; charset=utf-8");
+        return File(RssFeedWriter.Write(title, site.Value.Subtitle, site.Value.Language, BaseUrl, BaseUrl + pagePath, updated, items), "application/rss+xml; charset=utf-8");
     }
 
-    private async Task<IActionResult> AtomFor(NewsFilter filter, string title, CancellationToken ct)
+    private async Task<IActionResult> AtomFor(NewsFilter filter, string title, string pagePath, CancellationToken ct)
     {
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
         if (items.Count == 0 && filter.Tag is not null) return NotFound(); // as the tag's page: no public item, no tag
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
-        return File(AtomFeedWriter.Write(title, site.Value.Language, $"{BaseUrl}{Request.Path}", $"{BaseUrl}/", updated, items), "application/atom+xml; charset=utf-8");
+        return File(AtomFeedWriter.Write(title, site.Value.Title, site.Value.Language, $"{BaseUrl}{Request.Path}", BaseUrl, BaseUrl + pagePath, updated, items), "application/atom+xml; charset=utf-8");
     }
 
     private FileContentResult Xml(byte[] document) => File(document, "application/xml; charset=utf-8");

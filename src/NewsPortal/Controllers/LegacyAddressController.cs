@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using NewsPortal.Core.News;
 
@@ -14,7 +15,18 @@ public sealed class LegacyAddressController(NewsQueries news) : Controller
     public async Task<IActionResult> Redirect(string? path, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(path) || !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)) return NotFound();
-        var slug = await news.SlugForSourceAddressAsync("/" + path, ct);
+        var slug = await news.SlugForSourceAddressAsync(RequestTarget(), ct);
         return slug is null ? NotFound() : RedirectPermanent($"/news/{Uri.EscapeDataString(slug)}");
+    }
+
+    // The address as sent, escapes undecoded, when the server has it (Kestrel does): the decoded path cannot tell
+    // "%252F" from "%2F". Otherwise (the test server, a path base, an absolute-form target) the decoded path, whose
+    // only escapes left are "%2F".
+    private string RequestTarget()
+    {
+        var raw = HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return !Request.PathBase.HasValue && raw is not null && raw.StartsWith('/')
+            ? raw
+            : OriginalAddress.FromDecodedPath(Request.Path.Value ?? "") + Request.QueryString.Value;
     }
 }

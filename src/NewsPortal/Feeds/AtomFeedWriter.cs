@@ -10,7 +10,9 @@ public static class AtomFeedWriter
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    public static byte[] Write(string title, string language, string selfUrl, string siteUrl, DateTime updatedUtc, IEnumerable<NewsSummary> items)
+    /// <param name="author">Who wrote the entries: the site, also in a section's or a tag's feed (whose title names them).</param>
+    /// <param name="pageUrl">The page whose items the feed carries (the home page, a section's or a tag's).</param>
+    public static byte[] Write(string title, string author, string language, string selfUrl, string baseUrl, string pageUrl, DateTime updatedUtc, IEnumerable<NewsSummary> items)
     {
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -22,13 +24,13 @@ public static class AtomFeedWriter
             xml.WriteElementString("id", Atom, selfUrl);
             xml.WriteElementString("updated", Atom, Timestamp(updatedUtc));
             Link(xml, "self", selfUrl);
-            Link(xml, "alternate", siteUrl);
+            Link(xml, "alternate", pageUrl);
             xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, title);
+            xml.WriteElementString("name", Atom, author);
             xml.WriteEndElement();
             foreach (var item in items)
             {
-                var url = $"{siteUrl.TrimEnd('/')}/news/{Uri.EscapeDataString(item.Slug)}";
+                var url = $"{baseUrl}/news/{Uri.EscapeDataString(item.Slug)}";
                 xml.WriteStartElement("entry", Atom);
                 if (!string.Equals(item.Language, language, StringComparison.OrdinalIgnoreCase))
                     xml.WriteAttributeString("xml", "lang", null, item.Language);

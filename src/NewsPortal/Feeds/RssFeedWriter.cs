@@ -8,7 +8,8 @@ namespace NewsPortal.Feeds;
 /// <summary>RSS 2.0 through XmlWriter, so every text is escaped and the document is always well-formed.</summary>
 public static class RssFeedWriter
 {
-    public static byte[] Write(string title, string description, string language, string baseUrl, DateTime lastChangeUtc, IEnumerable<NewsSummary> items)
+    /// <param name="pageUrl">The page whose items the feed carries (the home page, a section's or a tag's).</param>
+    public static byte[] Write(string title, string description, string language, string baseUrl, string pageUrl, DateTime lastChangeUtc, IEnumerable<NewsSummary> items)
     {
         using var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CheckCharacters = true };
@@ -19,7 +20,7 @@ public static class RssFeedWriter
             xml.WriteAttributeString("version", "2.0");
             xml.WriteStartElement("channel");
             xml.WriteElementString("title", title);
-            xml.WriteElementString("link", baseUrl + "/");
+            xml.WriteElementString("link", pageUrl);
             xml.WriteElementString("description", description);
             xml.WriteElementString("language", language);
             // RSS items have no date of change; the channel's says when anything in it last changed.

@@ -130,4 +130,17 @@ public sealed class ReadingAnItemTests(BrowserPortalFixture portal) : IClassFixt
 
     private static async Task<double> FontSizeAsync(ILocator element) =>
         await element.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+
+    [Fact]
+    public async Task A_printed_page_ends_with_the_date_of_its_last_update_and_no_dangling_separator()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/news/cybercrime-eu-us-cooperation-a-necessity");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        // innerText is what is drawn: the "Top" link is left out of print, and so must be the " | " before it.
+        var footer = (await page.Locator("footer").InnerTextAsync()).Trim();
+
+        Assert.Matches(@"^Last update: \d{2}/\d{2}/\d{4}$", footer);
+    }
 }

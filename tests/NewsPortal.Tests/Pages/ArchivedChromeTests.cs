@@ -92,6 +92,20 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
         if (path != "/") Assert.NotNull(page.QuerySelector("nav.breadcrumb a[href='/']"));
     }
 
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("/news", "/news")]
+    [InlineData("/news/2012", "/news/2012")]
+    [InlineData("/news/2012/05", "/news/2012/05")]
+    [InlineData("/sections/speeches", "/sections/speeches")]
+    [InlineData("/about", "/about")]
+    public async Task The_left_navigation_marks_the_page_being_read(string path, string current)
+    {
+        var page = await PageAsync(path);
+
+        Assert.Equal([current], page.QuerySelectorAll("nav.left-nav a[aria-current='page']").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
     public async Task The_tools_offer_print_text_size_feed_and_share()
     {
@@ -104,6 +118,20 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
         var share = tools.QuerySelectorAll("a").Single(a => a.Text() == "Share by e-mail").GetAttribute("href")!;
         Assert.StartsWith("mailto:?subject=Cybercrime", share);
         Assert.Contains(Uri.EscapeDataString("/news/cybercrime-eu-us-cooperation-a-necessity"), share);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/news/cybercrime-eu-us-cooperation-a-necessity")]
+    [InlineData("/no-such-page")]
+    public async Task A_shared_page_arrives_with_the_pages_full_title_as_subject(string path)
+    {
+        var page = await PageAsync(path);
+
+        var share = page.QuerySelectorAll(".tools a").Single(a => a.Text() == "Share by e-mail").GetAttribute("href")!;
+        var subject = System.Web.HttpUtility.ParseQueryString(new Uri(share).Query)["subject"];
+        // The site's name included: "Home" alone tells the person receiving it nothing.
+        Assert.Equal(page.Title, subject);
     }
 
     [Theory]

@@ -42,6 +42,21 @@ public sealed class ErrorPageTests(FailingPageFactory factory) : IClassFixture<F
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/search");
     }
 
+    [Theory]
+    [InlineData("/error")]
+    [InlineData("/error/200")]
+    [InlineData("/error/301")]
+    [InlineData("/error/500")]
+    [InlineData("/error/99")]
+    [InlineData("/error/999")]
+    public async Task An_error_page_asked_for_by_its_address_is_not_found(string path)
+    {
+        var (response, page) = await factory.CreateClient().GetPageAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", page.QuerySelector("main h1")!.Text());
+    }
+
     [Fact]
     public async Task Posting_to_an_unknown_address_answers_404()
     {

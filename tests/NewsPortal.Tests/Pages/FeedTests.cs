@@ -58,6 +58,39 @@ public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPor
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/sections/nonsense/feed.xml")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/sections/press-releases")]
+    [InlineData("/tags/{0}")]
+    public async Task A_section_or_tag_feed_belongs_to_its_own_page_and_that_page_announces_it(string pagePath)
+    {
+        var tag = "feed-home-" + Guid.NewGuid().ToString("N")[..8];
+        await new NewsItemBuilder().InSection(NewsSection.PressRelease).Tagged(tag).SaveAsync(factory.Services);
+        pagePath = string.Format(pagePath, tag);
+
+        var (_, rss) = await GetXmlAsync(pagePath + "/feed.xml");
+        var (_, atom) = await GetXmlAsync(pagePath + "/feed.atom");
+        var (_, page) = await factory.CreateClient().GetPageAsync(pagePath);
+
+        // What a feed reader opens as "the website" of the feed, and what it finds on the page the reader is on.
+        Assert.EndsWith(pagePath, rss.Root!.Element("channel")!.Element("link")!.Value);
+        Assert.EndsWith(pagePath, atom.Root!.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "alternate").Attribute("href")!.Value);
+        Assert.Equal(pagePath + "/feed.xml", page.QuerySelector("head link[rel='alternate'][type='application/rss+xml']")!.GetAttribute("href"));
+        Assert.Equal(pagePath + "/feed.atom", page.QuerySelector("head link[rel='alternate'][type='application/atom+xml']")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_section_feed_is_written_by_the_site_not_by_the_section()
+    {
+        await new NewsItemBuilder().InSection(NewsSection.Video).SaveAsync(factory.Services);
+
+        var (_, site) = await GetXmlAsync("/feed.atom");
+        var (_, section) = await GetXmlAsync("/sections/videos/feed.atom");
+
+        static string AuthorOf(XDocument feed) => feed.Root!.Element(Atom + "author")!.Element(Atom + "name")!.Value;
+        Assert.Equal(AuthorOf(site), AuthorOf(section));
+        Assert.NotEqual(AuthorOf(section), section.Root!.Element(Atom + "title")!.Value);
+    }
+
     [Fact]
     public async Task The_sitemap_lists_public_items_only()
     {

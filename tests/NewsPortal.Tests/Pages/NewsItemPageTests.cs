@@ -128,6 +128,30 @@ public sealed class NewsItemPageTests(NewsPortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task On_a_Swedish_item_the_sites_own_English_words_are_marked_as_English()
+    {
+        var builder = new NewsItemBuilder().Titled("Ett påhittat testinlägg").InLanguage("sv")
+            .FromSourceAddress($"/commission_2010-2014/test-fixture-{Guid.NewGuid():N}/fake_sv.htm");
+        var built = builder.Build();
+        built.Photo = new NewsPhoto { Caption = "En påhittad bildtext.", Credit = "Testfotograf" };
+        built.Links.Add(new NewsLink { Kind = NewsLinkKind.Speech, Text = "Läs hela det påhittade talet" });
+        built.Links.Add(new NewsLink { Kind = NewsLinkKind.Video, Text = "Se en påhittad video", Url = "https://example.org/fake-video" });
+        var item = await builder.SaveAsync(factory.Services);
+
+        var (_, page) = await factory.CreateClient().GetPageAsync($"/news/{item.Slug}");
+
+        // A screen reader reads each word in the language marked on it or its nearest ancestor (WCAG 3.1.2).
+        static string? LanguageOf(IElement element) => element.Closest("[lang]")?.GetAttribute("lang");
+        Assert.Equal("sv", LanguageOf(page.QuerySelector(".related-link a")!));
+        Assert.Equal("en", LanguageOf(page.QuerySelector(".related-links h2")!));
+        Assert.All(page.QuerySelectorAll(".related-link .link-kind"), kind => Assert.Equal("en", LanguageOf(kind)));
+        Assert.Equal("en", LanguageOf(page.QuerySelector(".related-link .link-note")!));
+        var credit = page.QuerySelector(".photo-credit")!;
+        Assert.Equal("Photo: Testfotograf", credit.Text());
+        Assert.Equal("en", LanguageOf(credit.QuerySelector("*")!));
+    }
+
+    [Fact]
     public async Task Markup_typed_into_a_title_or_body_is_shown_as_text()
     {
         const string hostile = "\"><img src=x onerror=alert(1)></title><script>alert(2)</script>";

@@ -45,9 +45,31 @@ public sealed class SearchPageTests(NewsPortalFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_marked_word_keeps_the_punctuation_that_follows_it_without_a_space()
+    {
+        var word = "snippetcomma" + Guid.NewGuid().ToString("N")[..6];
+        await new NewsItemBuilder().WithBody($"A fictional test sentence with {word}, then a few more words for the extract.").SaveAsync(factory.Services);
+
+        var page = await SearchAsync("q=" + word);
+
+        Assert.Contains($"with {word}, then a few", page.QuerySelector(".search-results .snippet")!.Text());
+    }
+
+    [Fact]
     public async Task Accents_and_word_beginnings_are_enough()
     {
         var page = await SearchAsync("q=" + Uri.EscapeDataString("malmstrom cybercri"));
+
+        Assert.Contains(page.QuerySelectorAll(".search-results h3"), h => h.Text().StartsWith("Cybercrime"));
+    }
+
+    [Theory]
+    [InlineData("Malmström,Europol")]
+    [InlineData("Europol/FBI")]
+    [InlineData("Let’s hope")]
+    public async Task Punctuation_typed_between_words_separates_them(string query)
+    {
+        var page = await SearchAsync("q=" + Uri.EscapeDataString(query));
 
         Assert.Contains(page.QuerySelectorAll(".search-results h3"), h => h.Text().StartsWith("Cybercrime"));
     }
