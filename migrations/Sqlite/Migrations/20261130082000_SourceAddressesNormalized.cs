@@ -11,8 +11,9 @@ namespace NewsPortal.Migrations.Sqlite.Migrations
     /// (OriginalAddress.Normalize: escapes in capitals, escaped unreserved characters decoded). Like StoredBodiesRendered,
     /// a marker named in StoredBodyRefresh.Markers: the start stops just before it, runs StoredBodyRefresh (which also
     /// normalises the addresses; a SQL update cannot, as neither provider can decode percent escapes), then applies it.
-    /// Its timestamp must stay after every migration a deployed database may already have applied: the start migrates to
-    /// the migration just before a pending marker, which would take back any later one.
+    /// Its timestamp should stay after every migration a deployed database may already have applied: the start then
+    /// migrates to just before it; behind an applied one, the start applies everything first and the refresh is not
+    /// resumable.
     /// </summary>
     [DbContext(typeof(NewsDbContext))]
     [Migration("20261130082000_SourceAddressesNormalized")]

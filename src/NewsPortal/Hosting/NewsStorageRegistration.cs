@@ -159,6 +159,12 @@ public static class NewsStorageRegistration
 
     private static async Task MigrateAndSeedAsync(WebApplication app, bool sqlite)
     {
+        async Task RefreshStoredItemsAsync(IServiceProvider services)
+        {
+            var count = await services.GetRequiredService<StoredBodyRefresh>().RunAsync();
+            app.Logger.LogInformation("Rendered the bodies of {ItemCount} items again for the upgrade", count);
+        }
+
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var database = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database;
@@ -176,13 +182,24 @@ public static class NewsStorageRegistration
             // Part of the upgrade, so it runs where the migrations run (on PostgreSQL, in the one instance that migrates):
             // up to the first pending re-render marker, the re-render, then the marker and the rest.
             var marker = pending.FirstOrDefault(id => StoredBodyRefresh.Markers.Contains(id[(id.IndexOf('_') + 1)..]));
-            if (marker is not null)
+            if (marker is null)
+            {
+                if (pending.Count > 0) await database.MigrateAsync();
+            }
+            else if (applied.Any(id => string.CompareOrdinal(id, marker) > 0))
+            {
+                // A marker merged with a timestamp older than an applied migration: migrating to just before it would take
+                // that migration back (dropping what it made), so everything is applied first; the refresh is then not
+                // resumable, and runs again at the next start only if this one stops before the migrations are done.
+                await database.MigrateAsync();
+                await RefreshStoredItemsAsync(scope.ServiceProvider);
+            }
+            else
             {
                 await database.GetService<IMigrator>().MigrateAsync(all[all.IndexOf(marker) - 1]);
-                var count = await scope.ServiceProvider.GetRequiredService<StoredBodyRefresh>().RunAsync();
-                app.Logger.LogInformation("Rendered the bodies of {ItemCount} items again for the upgrade", count);
+                await RefreshStoredItemsAsync(scope.ServiceProvider);
+                await database.MigrateAsync();
             }
-            if (pending.Count > 0) await database.MigrateAsync();
         }
         if (sqlite)
         {
