@@ -148,6 +148,19 @@ public sealed class ArchivedChromeTests(NewsPortalFactory factory) : IClassFixtu
         Assert.EndsWith("&body=" + Uri.EscapeDataString("http://localhost" + shared), share);
     }
 
+    [Theory]
+    [InlineData("/news?print=1", true)]
+    [InlineData("/news?print=0", false)]
+    [InlineData("/news?print=", false)]
+    [InlineData("/news", false)]
+    public async Task Only_print_1_asks_for_the_print_view(string address, bool printView)
+    {
+        var page = await PageAsync(address);
+
+        Assert.Equal(printView, page.Body!.ClassList.Contains("print-view"));
+        Assert.Equal(printView ? "all" : "print", page.QuerySelector("link[href^='/css/print.css']")!.GetAttribute("media"));
+    }
+
     [Fact]
     public async Task The_text_size_buttons_stay_hidden_until_the_script_shows_them()
     {
