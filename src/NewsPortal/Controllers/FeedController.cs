@@ -77,7 +77,7 @@ public sealed class FeedController(NewsQueries news, IOptions<SiteOptions> site)
         var items = await news.LatestAsync(filter, site.Value.FeedItemCount, ct);
         if (items.Count == 0 && filter.Tag is not null) return NotFound(); // as the tag's page: no public item, no tag
         var updated = await news.LastUpdateAsync(ct) ?? DateTime.UnixEpoch;
-        return File(RssFeedWriter.Write(title, site.Value.Subtitle, site.Value.Language, BaseUrl, BaseUrl + pagePath, updated, items), "application/rss+xml; charset=utf-8");
+        return File(RssFeedWriter.Write(title, site.Value.Subtitle, site.Value.Language, $"{BaseUrl}{Request.Path}", BaseUrl, BaseUrl + pagePath, updated, items), "application/rss+xml; charset=utf-8");
     }
 
     private async Task<IActionResult> AtomFor(NewsFilter filter, string title, string pagePath, CancellationToken ct)

@@ -33,6 +33,21 @@ public sealed class FeedTests(NewsPortalFactory factory) : IClassFixture<NewsPor
         Assert.Contains(items, i => i.Element("title")!.Value == hostile.Title);
     }
 
+    [Theory]
+    [InlineData("/feed.xml")]
+    [InlineData("/sections/news/feed.xml")]
+    public async Task An_rss_feed_names_its_own_address_as_feed_validators_ask(string path)
+    {
+        await new NewsItemBuilder().InSection(NewsSection.News).SaveAsync(factory.Services);
+
+        var (_, feed) = await GetXmlAsync(path);
+
+        var self = feed.Root!.Element("channel")!.Elements(Atom + "link").Single();
+        Assert.Equal("self", self.Attribute("rel")!.Value);
+        Assert.Equal("http://localhost" + path, self.Attribute("href")!.Value);
+        Assert.Equal("application/rss+xml", self.Attribute("type")!.Value);
+    }
+
     [Fact]
     public async Task The_atom_feed_is_well_formed_with_entries_that_resolve()
     {
