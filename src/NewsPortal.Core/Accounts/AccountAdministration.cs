@@ -70,13 +70,23 @@ public sealed class AccountAdministration(UserManager<PortalUser> users, RoleMan
         if (user is null) return new(false, ["No such user."]);
         if (string.IsNullOrEmpty(confirmation)
             || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, ResetConfirmationPurpose, confirmation))
-            return new(false, ["This confirmation was already used, or the account changed since it was opened; nothing was reset."]) { WasStale = true };
+            return StaleConfirmation;
         var password = GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
+        // The same form sent twice at once passes the check above twice; the store's concurrency stamp lets only the
+        // first write through, so the second is that same used-up confirmation.
+        if (IsConcurrencyFailure(reset)) return StaleConfirmation;
         if (reset.Succeeded) await users.SetLockoutEndDateAsync(user, null);
         return AccountResult.From(reset, password);
     }
+
+    private static readonly AccountResult StaleConfirmation =
+        new(false, ["This confirmation was already used, or the account changed since it was opened; nothing was reset."]) { WasStale = true };
+
+    /// <summary>Identity's answer when another request changed the account between our read and our write.</summary>
+    private static bool IsConcurrencyFailure(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
 
     public static string GeneratePassword()
     {

@@ -1,0 +1,54 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Core.Accounts;
+using NewsPortal.Core.Auditing;
+using NewsPortal.Core.Data;
+using NewsPortal.Tests.Fixtures;
+
+namespace NewsPortal.Tests.Admin;
+
+/// <summary>
+/// An administrator's form sent twice at the same moment (a double click, a retry) gets a clear answer from both
+/// requests and does the work once: never a 500 from Identity's or EF Core's concurrency checks.
+/// </summary>
+public sealed class UserAdministrationDoubleSubmitTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
+{
+    private static async Task<IDocument> PageOf(HttpResponseMessage response) => await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Posts the same form from two connections of one browser session at once.</summary>
+    private async Task<HttpResponseMessage[]> PostTwiceAtOnceAsync(EditorSession session, string action, Dictionary<string, string> form)
+    {
+        var (first, second) = (factory.CreateBrowserLikeClient(session.Cookies), factory.CreateBrowserLikeClient(session.Cookies));
+        return await Task.WhenAll(
+            first.PostAsync(action, new MultipartFormDataContentFrom(form)),
+            second.PostAsync(action, new MultipartFormDataContentFrom(form)));
+    }
+
+    private Task<List<AuditEvent>> AuditEventsAboutAsync(string subject) =>
+        factory.WithScopeAsync(services => services.GetRequiredService<NewsDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Subject == subject).OrderBy(e => e.Id).ToListAsync());
+
+    [Fact]
+    public async Task The_same_reset_form_sent_twice_at_once_resets_once_and_the_other_answer_says_nothing_was_reset()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (_, users) = await admin.GetAsync("/admin/users");
+        var link = users.QuerySelectorAll("a").Single(a => a.Text() == $"Reset password of {editor.Email}").GetAttribute("href")!;
+        var (_, confirmation) = await admin.GetAsync(link);
+        var form = EditorSession.FormValues(confirmation.QuerySelector($"form[action='{link}']")!);
+
+        var responses = await PostTwiceAtOnceAsync(admin, link, form);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var winner = await PageOf(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+        var loser = await PageOf(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.StartsWith("Nothing was reset", loser.QuerySelector("[role='alert']")!.Text());
+        Assert.Null(loser.QuerySelector(".one-time-password"));
+        var password = winner.QuerySelector(".one-time-password")!.Text();
+        Assert.Equal(HttpStatusCode.Redirect, (await new EditorSession(factory, editor.Email, password).SignInAsync(editor.Email, password)).StatusCode);
+        Assert.Single(await AuditEventsAboutAsync(editor.Email), e => e.Kind == AuditEventKind.PasswordReset);
+    }
+}
