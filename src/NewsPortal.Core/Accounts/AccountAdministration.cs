@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using NewsPortal.Core.Data;
 
 namespace NewsPortal.Core.Accounts;
 
@@ -9,12 +10,15 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors,
     /// <summary>A confirmation that was already used, or made before the account last changed: nothing was done.</summary>
     public bool WasStale { get; init; }
 
+    /// <summary>The account was already in the state asked for (e.g. the same button clicked twice): nothing was written.</summary>
+    public bool Unchanged { get; init; }
+
     public static AccountResult From(IdentityResult result, string? password = null) =>
         new(result.Succeeded, result.Errors.Select(e => e.Description).ToList(), result.Succeeded ? password : null);
 }
 
 /// <summary>Creating, disabling and resetting accounts: used by the admin pages and the command line.</summary>
-public sealed class AccountAdministration(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class AccountAdministration(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, NewsDbContext db, TimeProvider clock)
 {
     private async Task EnsureRolesAsync()
     {
@@ -40,13 +44,19 @@ public sealed class AccountAdministration(UserManager<PortalUser> users, RoleMan
 
     public async Task<AccountResult> SetDisabledAsync(string userId, bool disabled)
     {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null) return new(false, ["No such user."]);
-        user.IsDisabled = disabled;
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded) return AccountResult.From(updated);
-        // A new security stamp ends the user's sessions at their next validation.
-        return AccountResult.From(await users.UpdateSecurityStampAsync(user));
+        // The state asked for is absolute, so when another request changed the account between our read and our write
+        // (the same button clicked twice, a failed sign-in counted), it is applied again on the account as it now is.
+        for (var attempt = 1; ; attempt++)
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null) return new(false, ["No such user."]);
+            if (user.IsDisabled == disabled) return new(true, []) { Unchanged = true };
+            user.IsDisabled = disabled;
+            // One write: the new security stamp, which ends the user's sessions at their next validation, and the flag.
+            var updated = await users.UpdateSecurityStampAsync(user);
+            if (!IsConcurrencyFailure(updated) || attempt == 3) return AccountResult.From(updated);
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>

@@ -51,4 +51,24 @@ public sealed class UserAdministrationDoubleSubmitTests(NewsPortalFactory factor
         Assert.Equal(HttpStatusCode.Redirect, (await new EditorSession(factory, editor.Email, password).SignInAsync(editor.Email, password)).StatusCode);
         Assert.Single(await AuditEventsAboutAsync(editor.Email), e => e.Kind == AuditEventKind.PasswordReset);
     }
+
+    [Fact]
+    public async Task The_same_disable_button_clicked_twice_at_once_disables_the_account_and_both_answers_say_so()
+    {
+        var admin = await EditorSession.SignInAsync(factory, PortalRoles.Admin);
+        var editor = await EditorSession.SignInAsync(factory);
+        var (_, users) = await admin.GetAsync("/admin/users");
+        var form = users.QuerySelectorAll("form").Single(f => f.QuerySelector("button")!.Text() == $"Disable {editor.Email}");
+
+        var responses = await PostTwiceAtOnceAsync(admin, form.GetAttribute("action")!, EditorSession.FormValues(form));
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal($"{editor.Email} can no longer sign in; their open sessions end within a minute.",
+                (await PageOf(response)).QuerySelector("[role='status']")!.Text());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await editor.SignInAsync(editor.Email, EditorSession.Password)).StatusCode);
+        Assert.Single(await AuditEventsAboutAsync(editor.Email), e => e.Kind == AuditEventKind.UserDisabled);
+    }
 }
