@@ -35,7 +35,19 @@ public sealed class AccountAdministration(UserManager<PortalUser> users, RoleMan
         await EnsureRolesAsync();
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         password ??= GeneratePassword();
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: both passed Identity's duplicate check, the unique index stopped the
+            // second. Answer as Identity does when the account already existed before.
+            db.ChangeTracker.Clear();
+            if (await users.FindByNameAsync(email) is null) throw;
+            return AccountResult.From(IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(email)));
+        }
         if (!created.Succeeded) return AccountResult.From(created);
         // Admins edit too.
         var roleNames = role == PortalRoles.Admin ? PortalRoles.All : [PortalRoles.Editor];

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPortal.Core.Accounts;
@@ -70,5 +71,48 @@ public sealed class UserAdministrationDoubleSubmitTests(NewsPortalFactory factor
         }
         Assert.Equal(HttpStatusCode.OK, (await editor.SignInAsync(editor.Email, EditorSession.Password)).StatusCode);
         Assert.Single(await AuditEventsAboutAsync(editor.Email), e => e.Kind == AuditEventKind.UserDisabled);
+    }
+
+    [Fact]
+    public async Task The_same_new_user_form_sent_twice_at_once_creates_one_account_and_the_other_answer_says_it_exists()
+    {
+        // Both requests pass Identity's duplicate check before either writes, as they can on a busy server.
+        using var racing = new NewsPortalFactory();
+        var rendezvous = new RendezvousUserValidator("twice-");
+        racing.TestServices = services => services.AddSingleton<IUserValidator<PortalUser>>(rendezvous);
+        var admin = await EditorSession.SignInAsync(racing, PortalRoles.Admin);
+        var email = $"twice-{Guid.NewGuid():N}@example.org";
+        var (_, page) = await admin.GetAsync("/admin/users/new");
+        var form = EditorSession.FormValues(page.QuerySelector("form[action='/admin/users/new']")!);
+        form["Email"] = email;
+
+        var responses = await Task.WhenAll(
+            racing.CreateBrowserLikeClient(admin.Cookies).PostAsync("/admin/users/new", new MultipartFormDataContentFrom(form)),
+            racing.CreateBrowserLikeClient(admin.Cookies).PostAsync("/admin/users/new", new MultipartFormDataContentFrom(form)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var pages = await Task.WhenAll(responses.Select(PageOf));
+        var created = Assert.Single(pages, p => p.QuerySelector(".one-time-password") is not null);
+        var refused = pages.Single(p => p != created).QuerySelector("[data-valmsg-for='Email']")!.Text();
+        Assert.Contains(email, refused);
+        Assert.Contains("already", refused);
+        var password = created.QuerySelector(".one-time-password")!.Text();
+        Assert.Equal(HttpStatusCode.Redirect, (await new EditorSession(racing, email, password).SignInAsync(email, password)).StatusCode);
+    }
+
+    /// <summary>Holds the creation of an account named with the prefix until a second one arrives (at most 5 s).</summary>
+    private sealed class RendezvousUserValidator(string prefix) : IUserValidator<PortalUser>
+    {
+        private readonly TaskCompletionSource _both = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public async Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user)
+        {
+            if (user.UserName?.StartsWith(prefix, StringComparison.Ordinal) != true || user.PasswordHash is null || manager.Users.Any(u => u.Id == user.Id))
+                return IdentityResult.Success;
+            if (Interlocked.Increment(ref _arrived) == 2) _both.TrySetResult();
+            await Task.WhenAny(_both.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+            return IdentityResult.Success;
+        }
     }
 }
