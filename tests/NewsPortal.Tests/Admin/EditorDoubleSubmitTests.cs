@@ -1,0 +1,84 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPortal.Core.Data;
+using NewsPortal.Tests.Fixtures;
+
+namespace NewsPortal.Tests.Admin;
+
+/// <summary>
+/// An editor's form sent twice at the same moment (a double click, a retry): each request gets a clear answer,
+/// never a 500, and the work is done once.
+/// </summary>
+public sealed class EditorDoubleSubmitTests(NewsPortalFactory factory) : IClassFixture<NewsPortalFactory>
+{
+    private static async Task<IDocument> PageOf(HttpResponseMessage response) => await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+
+    private async Task<HttpResponseMessage[]> PostTwiceAtOnceAsync(EditorSession session, string action, Dictionary<string, string> form) =>
+        await Task.WhenAll(
+            factory.CreateBrowserLikeClient(session.Cookies).PostAsync(action, new MultipartFormDataContentFrom(form)),
+            factory.CreateBrowserLikeClient(session.Cookies).PostAsync(action, new MultipartFormDataContentFrom(form)));
+
+    private static async Task<int> NewItemAsync(EditorSession editor)
+    {
+        var response = await editor.SubmitAsync("/admin/items/new", "/admin/items/new", new()
+        {
+            ["Title"] = $"Double submit {Guid.NewGuid():N}", ["PublishedOn"] = "2012-06-01", ["Status"] = "Published", ["Body"] = "First body.",
+        });
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[3]);
+    }
+
+    private static async Task<Dictionary<string, string>> FormOnAsync(EditorSession editor, string page, string action)
+    {
+        var (_, document) = await editor.GetAsync(page);
+        return EditorSession.FormValues(document.QuerySelector($"form[action='{action}']")!);
+    }
+
+    private Task<int> RevisionCountAsync(int id) =>
+        factory.WithScopeAsync(s => s.GetRequiredService<NewsDbContext>().Revisions.CountAsync(r => r.NewsItemId == id));
+
+    [Fact]
+    public async Task The_same_edit_sent_twice_at_once_saves_once_and_neither_answer_is_an_error()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await NewItemAsync(editor);
+        var form = await FormOnAsync(editor, $"/admin/items/{id}/edit", $"/admin/items/{id}/edit");
+        form["Body"] = "The corrected body.";
+
+        var responses = await PostTwiceAtOnceAsync(editor, $"/admin/items/{id}/edit", form);
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict, $"{r.StatusCode}"));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(2, await RevisionCountAsync(id));
+    }
+
+    [Fact]
+    public async Task The_same_delete_sent_twice_at_once_deletes_once_and_neither_answer_is_an_error()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await NewItemAsync(editor);
+        var form = await FormOnAsync(editor, $"/admin/items/{id}/delete", $"/admin/items/{id}/delete");
+
+        var responses = await PostTwiceAtOnceAsync(editor, $"/admin/items/{id}/delete", form);
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Gone, $"{r.StatusCode}"));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task The_same_restore_sent_twice_at_once_restores_once_and_neither_answer_is_an_error()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var id = await NewItemAsync(editor);
+        var edit = await FormOnAsync(editor, $"/admin/items/{id}/edit", $"/admin/items/{id}/edit");
+        edit["Body"] = "Second body.";
+        await editor.PostAsync($"/admin/items/{id}/edit", edit);
+        var form = await FormOnAsync(editor, $"/admin/items/{id}/history", $"/admin/items/{id}/revisions/1/restore");
+
+        var responses = await PostTwiceAtOnceAsync(editor, $"/admin/items/{id}/revisions/1/restore", form);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(3, await RevisionCountAsync(id));
+    }
+}
