@@ -17,7 +17,10 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors,
         new(result.Succeeded, result.Errors.Select(e => e.Description).ToList(), result.Succeeded ? password : null);
 }
 
-/// <summary>Creating, disabling and resetting accounts: used by the admin pages and the command line.</summary>
+/// <summary>
+/// Creating, disabling and resetting accounts (the admin pages and the command line), and the one change to sign-in an
+/// editor starts on their own account that Identity cannot do twice at once: creating the authenticator key.
+/// </summary>
 public sealed class AccountAdministration(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, NewsDbContext db, TimeProvider clock)
 {
     private async Task EnsureRolesAsync()
@@ -109,6 +112,33 @@ public sealed class AccountAdministration(UserManager<PortalUser> users, RoleMan
     /// <summary>Identity's answer when another request changed the account between our read and our write.</summary>
     private static bool IsConcurrencyFailure(IdentityResult result) =>
         result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+
+    /// <summary>
+    /// Creates the authenticator key of an account that has none and is not using two-step sign-in; the new key renews the
+    /// security stamp. Returns the account as stored once a key was made, by this call or by the same request sent at the
+    /// same moment (a double click), so that the caller re-issues its sign-in from the stamp that holds; null when the
+    /// account already had a key.
+    /// </summary>
+    public async Task<PortalUser?> CreateAuthenticatorKeyAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The account is gone.");
+        if (await users.GetTwoFactorEnabledAsync(user) || !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user))) return null;
+        try
+        {
+            var created = await users.ResetAuthenticatorKeyAsync(user);
+            if (created.Succeeded) return user;
+            if (!IsConcurrencyFailure(created)) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        catch (DbUpdateException)
+        {
+            // The twin request inserted the key's token row first; checked below.
+        }
+        db.ChangeTracker.Clear();
+        var stored = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The account is gone.");
+        return string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(stored))
+            ? throw new InvalidOperationException("The authenticator key was not stored.")
+            : stored;
+    }
 
     public static string GeneratePassword()
     {

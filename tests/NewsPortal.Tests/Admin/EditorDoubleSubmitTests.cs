@@ -81,4 +81,20 @@ public sealed class EditorDoubleSubmitTests(NewsPortalFactory factory) : IClassF
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(3, await RevisionCountAsync(id));
     }
+
+    [Fact]
+    public async Task Set_up_two_step_sign_in_clicked_twice_at_once_makes_one_key_and_keeps_the_session()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        var form = await FormOnAsync(editor, "/admin/account", "/admin/account/authenticator/setup");
+
+        var responses = await PostTwiceAtOnceAsync(editor, "/admin/account/authenticator/setup", form);
+
+        Assert.All(responses, r => Assert.Equal("/admin/account", r.Headers.Location?.OriginalString));
+        var (response, account) = await editor.GetAsync("/admin/account");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var key = account.QuerySelector(".shared-key")!.Text();
+        var enabled = await PageOf(await editor.SubmitAsync("/admin/account", "/admin/account/authenticator", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
+        Assert.Equal(10, enabled.QuerySelectorAll(".codes code").Length);
+    }
 }

@@ -11,7 +11,7 @@ using QRCoder;
 
 namespace NewsPortal.Areas.Admin.Controllers;
 
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, ILogger<AccountController> logger) : AdminController
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AccountAdministration accounts, AuditLog audit, ILogger<AccountController> logger) : AdminController
 {
     // One message for every failed sign-in, so the page never tells whether an account exists or is locked.
     private const string WrongCurrentPassword = "The current password is wrong, or the account is locked for a few minutes after repeated failures.";
@@ -114,12 +114,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     public async Task<IActionResult> SetUpAuthenticator()
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
-        if (!await users.GetTwoFactorEnabledAsync(user) && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // The new stamp ends the other sessions, as any change to sign-in does; this one continues.
-            await signIn.RefreshSignInAsync(user);
-        }
+        // The new stamp ends the other sessions, as any change to sign-in does; this one continues.
+        if (await accounts.CreateAuthenticatorKeyAsync(user.Id) is { } changed) await signIn.RefreshSignInAsync(changed);
         return Redirect("/admin/account");
     }
 
