@@ -97,4 +97,24 @@ public sealed class EditorDoubleSubmitTests(NewsPortalFactory factory) : IClassF
         var enabled = await PageOf(await editor.SubmitAsync("/admin/account", "/admin/account/authenticator", new() { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }));
         Assert.Equal(10, enabled.QuerySelectorAll(".codes code").Length);
     }
+
+    [Fact]
+    public async Task Turn_on_two_step_sign_in_sent_twice_at_once_turns_it_on_and_neither_answer_is_an_error()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+        await editor.SubmitAsync("/admin/account", "/admin/account/authenticator/setup", []);
+        var (_, account) = await editor.GetAsync("/admin/account");
+        var form = EditorSession.FormValues(account.QuerySelector("form[action='/admin/account/authenticator']")!);
+        form["Code"] = Totp.Code(account.QuerySelector(".shared-key")!.Text(), DateTimeOffset.UtcNow);
+
+        var responses = await PostTwiceAtOnceAsync(editor, "/admin/account/authenticator", form);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var pages = await Task.WhenAll(responses.Select(PageOf));
+        Assert.Single(pages, p => p.QuerySelectorAll(".codes code").Length == 10);
+        Assert.Single(pages, p => p.QuerySelector("[role='status']")?.Text().StartsWith("Two-step sign-in was already turned on by the same form") == true);
+        var (after, page) = await editor.GetAsync("/admin/account");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.StartsWith("Two-step sign-in with an authenticator app is on", page.QuerySelector("h2 + p")!.Text());
+    }
 }

@@ -153,6 +153,17 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         var code = model.Code.Replace(" ", "").Replace("-", "");
         if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
+            // The same form sent twice (a double click) finds its code used by the first, which turned two-step sign-in on
+            // and renewed the stamp. The browser may show only this answer and never get the first one's cookie, so this
+            // one carries the session on too; only to a request that holds that very code, which a stolen session does not.
+            if (await users.FindByIdAsync(user.Id) is { TwoFactorEnabled: true } turnedOn
+                && await SingleUseAuthenticatorTokenProvider.IsLastUsedCodeAsync(users, turnedOn, code))
+            {
+                await signIn.RefreshSignInAsync(turnedOn);
+                var already = await AuthenticatorModelFor(turnedOn);
+                already.TurnedOnByEarlierRequest = true;
+                return View(nameof(Manage), already);
+            }
             ModelState.AddModelError(nameof(model.Code), "That code is not valid; check the time on your device and try again.");
             return View(nameof(Manage), await AuthenticatorModelFor(user));
         }
