@@ -35,4 +35,16 @@ public sealed class ItemFormValidationTests(NewsPortalFactory factory) : IClassF
         Assert.StartsWith("\"here\" does not say where the link goes", page.QuerySelector("[data-valmsg-for='Links[0].Text']")!.Text());
         Assert.Equal("Text the editor must not lose.", page.QuerySelector("textarea[name='Body']")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_summary_above_the_form_links_each_mistake_to_its_field()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+
+        var page = await PageOf(await editor.SubmitAsync("/admin/items/new", "/admin/items/new", FormWithThreeMistakes()));
+
+        var links = page.QuerySelectorAll(".form-errors[role='alert'] li a").ToList();
+        Assert.Equal(["Title", "PublishAt", "Links[0].Text"], links.Select(a => page.GetElementById(a.GetAttribute("href")![1..])?.GetAttribute("name")));
+        Assert.Equal(["Give the item a title.", "Give the time from which the scheduled item is public."], links.Take(2).Select(a => a.Text()));
+    }
 }
