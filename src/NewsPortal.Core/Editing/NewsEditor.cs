@@ -93,6 +93,31 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         return await SaveOrConflictAsync(item, ct);
     }
 
+    /// <summary>Brings a deleted item back as it was when deleted, at its own address; the version check stops a second click.</summary>
+    public async Task<EditOutcome> UndeleteAsync(int id, Guid seenVersion, string user, CancellationToken ct = default)
+    {
+        var item = await db.NewsItems.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null) return EditOutcome.Gone;
+        if (item.DeletedAtUtc is null || item.Version != seenVersion) return EditOutcome.Conflict(item);
+
+        db.Entry(item).Property(i => i.Version).OriginalValue = seenVersion;
+        item.DeletedAtUtc = null;
+        item.DeletedBy = null;
+        writer.Update(item, user);
+        audit.Add(AuditEventKind.ItemUndeleted, user, $"item {item.Id}", item.Title);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditOutcome.Saved(item);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+            return current is null ? EditOutcome.Gone : EditOutcome.Conflict(current);
+        }
+    }
+
     /// <summary>Saves; when the version check fails, nothing is written and the current state says why.</summary>
     private async Task<EditOutcome> SaveOrConflictAsync(NewsItem item, CancellationToken ct)
     {
