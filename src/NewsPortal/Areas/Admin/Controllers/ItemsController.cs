@@ -71,7 +71,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
             EditStatus.Saved => Redirect($"/admin/items/{id}/edit?saved=1"),
             EditStatus.Conflict => Conflict(id, outcome.Current!, form, content),
             EditStatus.Invalid => Invalid(id, form, photo, outcome),
-            _ => ItemGone(),
+            _ => ItemGone(form),
         };
     }
 
@@ -218,9 +218,10 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         return View("Conflict", new ConflictViewModel(id, theirs, yours, RevisionDiff.Between(NewsItemContent.Of(theirs), yourContent)));
     }
 
-    private IActionResult ItemGone()
+    /// <param name="unsaved">What the editor typed, shown back so that nothing of it is lost with the item.</param>
+    private IActionResult ItemGone(ItemFormModel? unsaved = null)
     {
         Response.StatusCode = StatusCodes.Status410Gone;
-        return View("Gone");
+        return View("Gone", unsaved);
     }
 }
