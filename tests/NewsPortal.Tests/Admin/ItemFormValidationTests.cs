@@ -47,4 +47,24 @@ public sealed class ItemFormValidationTests(NewsPortalFactory factory) : IClassF
         Assert.Equal(["Title", "PublishAt", "Links[0].Text"], links.Select(a => page.GetElementById(a.GetAttribute("href")![1..])?.GetAttribute("name")));
         Assert.Equal(["Give the item a title.", "Give the time from which the scheduled item is public."], links.Take(2).Select(a => a.Text()));
     }
+
+    [Fact]
+    public async Task A_refused_field_is_marked_invalid_and_names_its_message_for_screen_readers()
+    {
+        var editor = await EditorSession.SignInAsync(factory);
+
+        var page = await PageOf(await editor.SubmitAsync("/admin/items/new", "/admin/items/new", FormWithThreeMistakes()));
+
+        foreach (var name in new[] { "Title", "PublishAt", "Links[0].Text" })
+        {
+            var field = page.QuerySelector($"[name='{name}']")!;
+            Assert.Equal("true", field.GetAttribute("aria-invalid"));
+            var message = field.GetAttribute("aria-describedby")!.Split(' ').Select(page.GetElementById).Last()!;
+            Assert.Equal(page.QuerySelector($"[data-valmsg-for='{name}']"), message);
+            Assert.NotEmpty(message.Text());
+        }
+        var slug = page.QuerySelector("[name='Slug']")!;
+        Assert.Null(slug.GetAttribute("aria-invalid"));
+        Assert.Equal("slug-help", slug.GetAttribute("aria-describedby"));
+    }
 }
