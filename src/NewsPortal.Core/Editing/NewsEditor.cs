@@ -61,10 +61,11 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     {
         var item = await db.NewsItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || item.DeletedAtUtc is not null) return EditOutcome.Gone;
-        if (item.Version != seenVersion) return EditOutcome.Conflict(item);
+        var slug = Slug.From(string.IsNullOrWhiteSpace(content.Slug) ? content.Title : content.Slug);
+        // The same form sent twice (a double click, a refresh) finds its own save: done, not a conflict with oneself.
+        if (item.Version != seenVersion) return Holds(item, content with { Slug = slug }) ? EditOutcome.Saved(item) : EditOutcome.Conflict(item);
 
         if (TagProblem(content) is { } tagProblem) return tagProblem;
-        var slug = Slug.From(string.IsNullOrWhiteSpace(content.Slug) ? content.Title : content.Slug);
         if (slug.Length == 0) return EditOutcome.Invalid(nameof(content.Slug), "The slug needs at least one letter or digit.");
         if (await db.NewsItems.AnyAsync(i => i.Slug == slug && i.Id != id, ct))
             return EditOutcome.Invalid(nameof(content.Slug), $"The slug \"{slug}\" is already used by another item.");
@@ -76,7 +77,8 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         await AddRevisionAsync(item, user, reason, ct);
         audit.Add(reason.StartsWith("Restored", StringComparison.Ordinal) ? AuditEventKind.ItemRestored : AuditEventKind.ItemUpdated,
             user, $"item {item.Id}", reason);
-        return await SaveOrConflictAsync(item, ct);
+        var outcome = await SaveOrConflictAsync(item, ct);
+        return outcome.Status == EditStatus.Conflict && Holds(outcome.Current!, content with { Slug = slug }) ? EditOutcome.Saved(outcome.Current!) : outcome;
     }
 
     public async Task<EditOutcome> DeleteAsync(int id, Guid seenVersion, string user, CancellationToken ct = default)
@@ -154,6 +156,14 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     public static NewsItemContent ContentOf(NewsItemRevision revision) =>
         JsonSerializer.Deserialize<NewsItemContent>(revision.Snapshot, SnapshotJson)
         ?? throw new InvalidDataException($"Revision {revision.Number} of item {revision.NewsItemId} has an empty snapshot.");
+
+    /// <summary>Whether saving <paramref name="content"/> would leave <paramref name="item"/> as it is.</summary>
+    private static bool Holds(NewsItem item, NewsItemContent content)
+    {
+        var saved = new NewsItem { Slug = "", Title = "" };
+        content.ApplyTo(saved);
+        return SnapshotOf(NewsItemContent.Of(saved)) == SnapshotOf(NewsItemContent.Of(item));
+    }
 
     // The form checks this first; here it guards every other caller, since storing would otherwise keep them all.
     private static EditOutcome? TagProblem(NewsItemContent content) =>
