@@ -123,16 +123,21 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     /// <summary>Saves; when the version check fails, nothing is written and the current state says why.</summary>
     private async Task<EditOutcome> SaveOrConflictAsync(NewsItem item, CancellationToken ct)
     {
+        var seenVersion = db.Entry(item).Property(i => i.Version).OriginalValue;
         try
         {
             await db.SaveChangesAsync(ct);
             return EditOutcome.Saved(item);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // PostgreSQL lets two saves of one item run at once: the second can stop at the revision number the first took
+            // (a unique key) before the version check. Either way someone else saved first; anything else is a real error.
             db.ChangeTracker.Clear();
             var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == item.Id, ct);
-            return current is null || current.DeletedAtUtc is not null ? EditOutcome.Gone : EditOutcome.Conflict(current);
+            if (current is null || current.DeletedAtUtc is not null) return EditOutcome.Gone;
+            if (current.Version == seenVersion) throw;
+            return EditOutcome.Conflict(current);
         }
     }
 
