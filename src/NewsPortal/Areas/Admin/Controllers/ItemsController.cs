@@ -107,24 +107,6 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         };
     }
 
-    [HttpGet("/admin/items/deleted")]
-    public async Task<IActionResult> Deleted(CancellationToken ct) => View(await queries.DeletedAsync(PageSize * 4, ct));
-
-    [HttpPost("/admin/items/{id:int}/undelete")]
-    public async Task<IActionResult> Undelete([FromRoute] int id, Guid version, CancellationToken ct)
-    {
-        if (version == Guid.Empty) return BadRequest();
-        var outcome = await editor.UndeleteAsync(id, version, UserName, ct);
-        return outcome.Status switch
-        {
-            // Also when a second click finds it already back: the editor lands on the item either way.
-            EditStatus.Saved => Redirect($"/admin/items/{id}/edit?saved=1"),
-            EditStatus.Conflict when outcome.Current!.DeletedAtUtc is null => Redirect($"/admin/items/{id}/edit"),
-            EditStatus.Conflict => Redirect("/admin/items/deleted"),
-            _ => NotFound(),
-        };
-    }
-
     [HttpGet("/admin/items/{id:int}/history")]
     public async Task<IActionResult> History([FromRoute] int id, CancellationToken ct)
     {
