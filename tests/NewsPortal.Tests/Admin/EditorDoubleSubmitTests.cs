@@ -150,8 +150,11 @@ public sealed class EditorDoubleSubmitTests(NewsPortalFactory factory) : IClassF
 
         var responses = await PostTwiceAtOnceAsync(editor, "/admin/account/authenticator", form);
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var pages = await Task.WhenAll(responses.Select(PageOf));
+        // A request whose session is checked after the other renewed the account's stamp is sent to sign in again (this
+        // test portal checks sessions on every request): that, or the page, but never an error.
+        Assert.All(responses, r => Assert.True(r.StatusCode == HttpStatusCode.OK
+            || r.Headers.Location?.OriginalString.StartsWith("/admin/login", StringComparison.Ordinal) == true, $"{r.StatusCode}"));
+        var pages = await Task.WhenAll(responses.Where(r => r.StatusCode == HttpStatusCode.OK).Select(PageOf));
         Assert.Single(pages, p => p.QuerySelectorAll(".codes code").Length == 10);
         var signIn = await new EditorSession(factory, editor.Email, EditorSession.Password).SignInAsync(editor.Email, EditorSession.Password);
         Assert.StartsWith("/admin/login/two-factor", signIn.Headers.Location!.OriginalString);
