@@ -23,4 +23,5 @@ public enum AuditEventKind
     BackupDownloaded,
     // Stored by name (a string column), so a new kind goes anywhere and rows written before it still read.
     Export,
+    ItemUndeleted,
 }

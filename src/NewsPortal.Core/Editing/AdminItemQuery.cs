@@ -20,4 +20,7 @@ public sealed record AdminItemQuery(
     int Page = 1,
     int PageSize = 20);
 
+/// <summary>A deleted item as the list of deleted items shows it, with the version its "bring back" form carries.</summary>
+public sealed record DeletedItemRow(int Id, string Title, DateOnly PublishedOn, DateTime DeletedAtUtc, string? DeletedBy, Guid Version);
+
 public sealed record AdminItemRow(int Id, string Slug, string Title, DateOnly PublishedOn, NewsStatus Status, NewsSection Section, DateTime UpdatedAtUtc, string? UpdatedBy);

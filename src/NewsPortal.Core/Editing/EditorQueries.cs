@@ -38,6 +38,13 @@ public sealed class EditorQueries(NewsDbContext db)
         return result with { Items = rows };
     }
 
+    /// <summary>The most recently deleted items first (the list is for undoing a mistake, not an archive of its own).</summary>
+    public async Task<IReadOnlyList<DeletedItemRow>> DeletedAsync(int count, CancellationToken ct = default) =>
+        await db.NewsItems.AsNoTracking().Where(i => i.DeletedAtUtc != null).OrderByDescending(i => i.DeletedAtUtc).ThenByDescending(i => i.Id)
+            .Take(count)
+            .Select(i => new DeletedItemRow(i.Id, i.Title, i.PublishedOn, i.DeletedAtUtc!.Value, i.DeletedBy, i.Version))
+            .ToListAsync(ct);
+
     public Task<NewsItem?> FindAsync(int id, CancellationToken ct = default) =>
         db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.DeletedAtUtc == null, ct);
 }

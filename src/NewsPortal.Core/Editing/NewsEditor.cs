@@ -61,10 +61,11 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     {
         var item = await db.NewsItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || item.DeletedAtUtc is not null) return EditOutcome.Gone;
-        if (item.Version != seenVersion) return EditOutcome.Conflict(item);
+        var slug = Slug.From(string.IsNullOrWhiteSpace(content.Slug) ? content.Title : content.Slug);
+        // The same form sent twice (a double click, a refresh) finds its own save: done, not a conflict with oneself.
+        if (item.Version != seenVersion) return Holds(item, content with { Slug = slug }) ? EditOutcome.Saved(item) : EditOutcome.Conflict(item);
 
         if (TagProblem(content) is { } tagProblem) return tagProblem;
-        var slug = Slug.From(string.IsNullOrWhiteSpace(content.Slug) ? content.Title : content.Slug);
         if (slug.Length == 0) return EditOutcome.Invalid(nameof(content.Slug), "The slug needs at least one letter or digit.");
         if (await db.NewsItems.AnyAsync(i => i.Slug == slug && i.Id != id, ct))
             return EditOutcome.Invalid(nameof(content.Slug), $"The slug \"{slug}\" is already used by another item.");
@@ -76,7 +77,8 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         await AddRevisionAsync(item, user, reason, ct);
         audit.Add(reason.StartsWith("Restored", StringComparison.Ordinal) ? AuditEventKind.ItemRestored : AuditEventKind.ItemUpdated,
             user, $"item {item.Id}", reason);
-        return await SaveOrConflictAsync(item, ct);
+        var outcome = await SaveOrConflictAsync(item, ct);
+        return outcome.Status == EditStatus.Conflict && Holds(outcome.Current!, content with { Slug = slug }) ? EditOutcome.Saved(outcome.Current!) : outcome;
     }
 
     public async Task<EditOutcome> DeleteAsync(int id, Guid seenVersion, string user, CancellationToken ct = default)
@@ -93,9 +95,18 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         return await SaveOrConflictAsync(item, ct);
     }
 
-    /// <summary>Saves; when the version check fails, nothing is written and the current state says why.</summary>
-    private async Task<EditOutcome> SaveOrConflictAsync(NewsItem item, CancellationToken ct)
+    /// <summary>Brings a deleted item back as it was when deleted, at its own address; the version check stops a second click.</summary>
+    public async Task<EditOutcome> UndeleteAsync(int id, Guid seenVersion, string user, CancellationToken ct = default)
     {
+        var item = await db.NewsItems.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null) return EditOutcome.Gone;
+        if (item.DeletedAtUtc is null || item.Version != seenVersion) return EditOutcome.Conflict(item);
+
+        db.Entry(item).Property(i => i.Version).OriginalValue = seenVersion;
+        item.DeletedAtUtc = null;
+        item.DeletedBy = null;
+        writer.Update(item, user);
+        audit.Add(AuditEventKind.ItemUndeleted, user, $"item {item.Id}", item.Title);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -104,8 +115,29 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
+            var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+            return current is null ? EditOutcome.Gone : EditOutcome.Conflict(current);
+        }
+    }
+
+    /// <summary>Saves; when the version check fails, nothing is written and the current state says why.</summary>
+    private async Task<EditOutcome> SaveOrConflictAsync(NewsItem item, CancellationToken ct)
+    {
+        var seenVersion = db.Entry(item).Property(i => i.Version).OriginalValue;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditOutcome.Saved(item);
+        }
+        catch (DbUpdateException)
+        {
+            // PostgreSQL lets two saves of one item run at once: the second can stop at the revision number the first took
+            // (a unique key) before the version check. Either way someone else saved first; anything else is a real error.
+            db.ChangeTracker.Clear();
             var current = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == item.Id, ct);
-            return current is null || current.DeletedAtUtc is not null ? EditOutcome.Gone : EditOutcome.Conflict(current);
+            if (current is null || current.DeletedAtUtc is not null) return EditOutcome.Gone;
+            if (current.Version == seenVersion) throw;
+            return EditOutcome.Conflict(current);
         }
     }
 
@@ -129,6 +161,14 @@ public sealed class NewsEditor(NewsDbContext db, NewsWriter writer, AuditLog aud
     public static NewsItemContent ContentOf(NewsItemRevision revision) =>
         JsonSerializer.Deserialize<NewsItemContent>(revision.Snapshot, SnapshotJson)
         ?? throw new InvalidDataException($"Revision {revision.Number} of item {revision.NewsItemId} has an empty snapshot.");
+
+    /// <summary>Whether saving <paramref name="content"/> would leave <paramref name="item"/> as it is.</summary>
+    private static bool Holds(NewsItem item, NewsItemContent content)
+    {
+        var saved = new NewsItem { Slug = "", Title = "" };
+        content.ApplyTo(saved);
+        return SnapshotOf(NewsItemContent.Of(saved)) == SnapshotOf(NewsItemContent.Of(item));
+    }
 
     // The form checks this first; here it guards every other caller, since storing would otherwise keep them all.
     private static EditOutcome? TagProblem(NewsItemContent content) =>

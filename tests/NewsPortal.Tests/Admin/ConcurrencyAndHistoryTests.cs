@@ -94,6 +94,22 @@ public sealed class ConcurrencyAndHistoryTests(NewsPortalFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Saving_an_item_someone_deleted_shows_back_the_text_that_was_not_saved()
+    {
+        var alice = await EditorSession.SignInAsync(factory);
+        var id = await NewItemAsync(alice, "Doomed.");
+        var form = await EditFormAsync(alice, id);
+        await alice.SubmitAsync($"/admin/items/{id}/delete", $"/admin/items/{id}/delete", []);
+
+        form["Body"] = "An hour of careful work.";
+        var page = await PageOf(await alice.PostAsync($"/admin/items/{id}/edit", form));
+
+        Assert.Equal("An hour of careful work.", page.GetElementById("unsaved-body")!.TextContent.Trim());
+        Assert.Equal(form["Title"], page.GetElementById("unsaved-title")!.GetAttribute("value"));
+        Assert.Equal("/admin/items/deleted", page.QuerySelectorAll("main a").Single(a => a.Text() == "Deleted items").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Every_save_is_a_revision_that_can_be_compared_and_restored()
     {
         var editor = await EditorSession.SignInAsync(factory);

@@ -11,7 +11,7 @@ using QRCoder;
 
 namespace NewsPortal.Areas.Admin.Controllers;
 
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, ILogger<AccountController> logger) : AdminController
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AccountAdministration accounts, AuditLog audit, ILogger<AccountController> logger) : AdminController
 {
     // One message for every failed sign-in, so the page never tells whether an account exists or is locked.
     private const string WrongCurrentPassword = "The current password is wrong, or the account is locked for a few minutes after repeated failures.";
@@ -114,12 +114,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     public async Task<IActionResult> SetUpAuthenticator()
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
-        if (!await users.GetTwoFactorEnabledAsync(user) && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // The new stamp ends the other sessions, as any change to sign-in does; this one continues.
-            await signIn.RefreshSignInAsync(user);
-        }
+        // The new stamp ends the other sessions, as any change to sign-in does; this one continues.
+        if (await accounts.CreateAuthenticatorKeyAsync(user.Id) is { } changed) await signIn.RefreshSignInAsync(changed);
         return Redirect("/admin/account");
     }
 
@@ -157,6 +153,17 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         var code = model.Code.Replace(" ", "").Replace("-", "");
         if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
+            // The same form sent twice (a double click) finds its code used by the first, which turned two-step sign-in on
+            // and renewed the stamp. The browser may show only this answer and never get the first one's cookie, so this
+            // one carries the session on too; only to a request that holds that very code, which a stolen session does not.
+            if (await users.FindByIdAsync(user.Id) is { TwoFactorEnabled: true } turnedOn
+                && await SingleUseAuthenticatorTokenProvider.IsLastUsedCodeAsync(users, turnedOn, code))
+            {
+                await signIn.RefreshSignInAsync(turnedOn);
+                var already = await AuthenticatorModelFor(turnedOn);
+                already.TurnedOnByEarlierRequest = true;
+                return View(nameof(Manage), already);
+            }
             ModelState.AddModelError(nameof(model.Code), "That code is not valid; check the time on your device and try again.");
             return View(nameof(Manage), await AuthenticatorModelFor(user));
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
             EditStatus.Saved => Redirect($"/admin/items/{id}/edit?saved=1"),
             EditStatus.Conflict => Conflict(id, outcome.Current!, form, content),
             EditStatus.Invalid => Invalid(id, form, photo, outcome),
-            _ => ItemGone(),
+            _ => ItemGone(form),
         };
     }
 
@@ -146,6 +147,7 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
     private async Task<string?> PhotoAfterUploadAsync(ItemFormModel form, CancellationToken ct)
     {
         if (markdown.Problem(form.Body ?? "") is { } problem) ModelState.AddModelError(nameof(form.Body), "The body " + problem + ".");
+        ReportFormRulesToo(form);
         var kept = form.RemovePhoto || form.PhotoFileName is null || media.PathOf(form.PhotoFileName) is null ? null : form.PhotoFileName;
         if (form.PhotoUpload is not { Length: > 0 } upload) return kept;
         await using var stream = upload.OpenReadStream();
@@ -157,6 +159,19 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
             return kept;
         }
         return saved.FileName;
+    }
+
+    /// <summary>
+    /// MVC checks the rules that need the whole form (a schedule needs its time, link texts...) only once every field passed
+    /// its own, so an editor would fix the title and only then learn about the link. Every problem is reported at once.
+    /// </summary>
+    private void ReportFormRulesToo(ItemFormModel form)
+    {
+        if (ModelState.IsValid) return;
+        foreach (var rule in form.Validate(new ValidationContext(form)))
+            foreach (var field in rule.MemberNames)
+                if (ModelState[field] is not { Errors.Count: > 0 })
+                    ModelState.AddModelError(field, rule.ErrorMessage ?? "");
     }
 
     private ItemFormModel Keep(ItemFormModel form, string? photo)
@@ -185,9 +200,10 @@ public sealed class ItemsController(NewsEditor editor, EditorQueries queries, Me
         return View("Conflict", new ConflictViewModel(id, theirs, yours, RevisionDiff.Between(NewsItemContent.Of(theirs), yourContent)));
     }
 
-    private IActionResult ItemGone()
+    /// <param name="unsaved">What the editor typed, shown back so that nothing of it is lost with the item.</param>
+    private IActionResult ItemGone(ItemFormModel? unsaved = null)
     {
         Response.StatusCode = StatusCodes.Status410Gone;
-        return View("Gone");
+        return View("Gone", unsaved);
     }
 }

@@ -75,7 +75,9 @@ public sealed class UsersController(UserManager<PortalUser> users, AccountAdmini
             return View(nameof(Index), new UsersViewModel(await RowsAsync(ct), "self"));
         var result = await accounts.SetDisabledAsync(id, disabled);
         if (!result.Succeeded) return Problem(string.Join(" ", result.Errors));
-        await audit.WriteAsync(disabled ? AuditEventKind.UserDisabled : AuditEventKind.UserEnabled, UserName, user.Email, null, ClientAddress, ct);
+        // Already so (a second click): the answer is the same, the audit log keeps the one change.
+        if (!result.Unchanged)
+            await audit.WriteAsync(disabled ? AuditEventKind.UserDisabled : AuditEventKind.UserEnabled, UserName, user.Email, null, ClientAddress, ct);
         return View(nameof(Index), new UsersViewModel(await RowsAsync(ct), disabled ? "disabled" : "enabled", user.Email));
     }
 
