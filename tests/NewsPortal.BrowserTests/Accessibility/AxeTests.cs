@@ -40,7 +40,7 @@ public sealed class AxeTests(BrowserPortalFixture portal) : IClassFixture<Browse
     public async Task The_admin_pages_have_no_violations()
     {
         var page = await portal.SignedInEditorPageAsync();
-        foreach (var path in new[] { "/admin/items", "/admin/items/new", "/admin/items/1/edit", "/admin/items/1/history", "/admin/import", "/admin/accessibility", "/admin/links", "/admin/account", "/admin/account/password" })
+        foreach (var path in new[] { "/admin/items", "/admin/items/new", "/admin/items/1/edit", "/admin/items/1/history", "/admin/import", "/admin/accessibility", "/admin/links", "/admin/items/deleted", "/admin/account", "/admin/account/password" })
         {
             await page.GotoAsync(path);
             AssertNoViolations(path, await page.RunAxe(Wcag21AA));
