@@ -1,9 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using NewsPortal.Core.Data;
-using NewsPortal.Migrations.Postgres;
-using NewsPortal.Migrations.Sqlite;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Pages;
@@ -40,21 +37,10 @@ public sealed class LegacyAddressUpgradeTests : IDisposable
 
     private async Task CreateOldDatabaseWithItemAsync(string sourceAddress)
     {
-        var options = new DbContextOptionsBuilder<NewsDbContext>();
-        if (_factory.PostgresConnectionString is { } postgres) PostgresDatabase.Use(options, postgres, compiledModel: false);
-        else
-        {
-            Directory.CreateDirectory(_factory.DataFolder);
-            SqliteDatabase.Use(options, $"Data Source={_factory.DatabasePath}", compiledModel: false);
-        }
-        await using var db = new NewsDbContext(options.Options);
-        var migrations = db.Database.GetMigrations().ToList();
-        var marker = migrations.FindIndex(id => id.EndsWith("_SourceAddressesNormalized", StringComparison.Ordinal));
-        await db.Database.MigrateAsync(migrations[marker - 1]);
-        // An empty tag list as each provider stores it: JSON text on SQLite, text[] on PostgreSQL (braces doubled for the
-        // placeholders).
-        var insert = InsertItem.Replace("@NoTags", _factory.PostgresConnectionString is null ? "'[]'" : "'{{}}'");
+        await using var db = OldDatabase.Open(_factory);
+        await OldDatabase.MigrateUntilAsync(db, "SourceAddressesNormalized");
+        var insert = InsertItem.Replace("@NoTags", OldDatabase.NoTags(_factory));
         await db.Database.ExecuteSqlRawAsync(insert, new DateOnly(2012, 5, 3), Guid.NewGuid(), DateTime.UtcNow, sourceAddress);
-        if (_factory.PostgresConnectionString is null) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        OldDatabase.Release(_factory);
     }
 }

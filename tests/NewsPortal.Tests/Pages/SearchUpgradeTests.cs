@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsPortal.Core.Data;
-using NewsPortal.Migrations.Postgres;
-using NewsPortal.Migrations.Sqlite;
 using NewsPortal.Tests.Fixtures;
 
 namespace NewsPortal.Tests.Pages;
@@ -62,21 +59,11 @@ public sealed class SearchUpgradeTests : IDisposable
     /// </param>
     private async Task CreateOldDatabaseWithItemAsync(string markdown, bool migratedUntilTheMarker = false)
     {
-        var options = new DbContextOptionsBuilder<NewsDbContext>();
-        if (_factory.PostgresConnectionString is { } postgres) PostgresDatabase.Use(options, postgres, compiledModel: false);
-        else
-        {
-            Directory.CreateDirectory(_factory.DataFolder);
-            SqliteDatabase.Use(options, $"Data Source={_factory.DatabasePath}", compiledModel: false);
-        }
-        await using var db = new NewsDbContext(options.Options);
-        var migrations = db.Database.GetMigrations().ToList();
-        var marker = migrations.FindIndex(id => id.EndsWith("_StoredBodiesRendered", StringComparison.Ordinal));
-        await db.Database.MigrateAsync(migratedUntilTheMarker ? migrations[marker - 1] : LastMigrationBeforePlainText);
-        // An empty tag list as each provider stores it: JSON text on SQLite, text[] on PostgreSQL (braces doubled for the
-        // placeholders).
-        var insert = (migratedUntilTheMarker ? InsertItemWithMarkdownText : InsertItem).Replace("@NoTags", _factory.PostgresConnectionString is null ? "'[]'" : "'{{}}'");
+        await using var db = OldDatabase.Open(_factory);
+        if (migratedUntilTheMarker) await OldDatabase.MigrateUntilAsync(db, "StoredBodiesRendered");
+        else await db.Database.MigrateAsync(LastMigrationBeforePlainText);
+        var insert = (migratedUntilTheMarker ? InsertItemWithMarkdownText : InsertItem).Replace("@NoTags", OldDatabase.NoTags(_factory));
         await db.Database.ExecuteSqlRawAsync(insert, markdown, new DateOnly(2013, 2, 3), Guid.NewGuid(), DateTime.UtcNow);
-        if (_factory.PostgresConnectionString is null) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        OldDatabase.Release(_factory);
     }
 }
